@@ -1,0 +1,108 @@
+"""Feature maps shared by the linear models: polynomial and sinusoid features, and
+standardization whose statistics are learned in ``fit`` and reused for every prediction.
+"""
+
+from itertools import combinations_with_replacement
+
+import numpy as np
+
+from homemade._validation import check_scalar
+
+
+def polynomial_features(X, degree):
+    """All monomials of the columns of ``X`` with total degree 1 … ``degree``.
+
+    For columns x₁, x₂ and degree 2: x₁, x₂, x₁², x₁x₂, x₂². The bias column is not
+    included: the models keep θ₀ apart. Degree 1 returns ``X`` itself.
+    """
+    check_scalar(degree, "polynomial_degree", int, low=1)
+    X = np.asarray(X, dtype=np.float64)
+    columns = []
+    for d in range(1, degree + 1):
+        for combo in combinations_with_replacement(range(X.shape[1]), d):
+            columns.append(np.prod(X[:, combo], axis=1))
+    return np.column_stack(columns) if columns else np.empty((len(X), 0))
+
+
+def n_polynomial_features(n_features, degree):
+    """How many columns ``polynomial_features`` returns: C(n + d, d) − 1."""
+    from math import comb
+
+    return comb(n_features + degree, degree) - 1
+
+
+def sinusoid_features(X, degree):
+    """sin(k·xⱼ) for k = 1 … ``degree`` and every column xⱼ (none when ``degree`` is 0)."""
+    check_scalar(degree, "sinusoid_degree", int, low=0)
+    X = np.asarray(X, dtype=np.float64)
+    if degree == 0:
+        return np.empty((len(X), 0))
+    return np.column_stack([np.sin(k * X) for k in range(1, degree + 1)])
+
+
+class Standardizer:
+    """z = (x − μ) / σ with μ, σ learned on the training rows.
+
+    A constant column gets σ = 1 (it becomes all zeros) instead of a division by zero.
+    """
+
+    def fit(self, X):
+        X = np.asarray(X, dtype=np.float64)
+        self.mean_ = X.mean(axis=0)
+        scale = X.std(axis=0)
+        # A column constant up to rounding noise counts as constant.
+        tiny = scale <= 1e-12 * np.maximum(1.0, np.abs(self.mean_))
+        self.scale_ = np.where(tiny, 1.0, scale)
+        return self
+
+    def transform(self, X):
+        return (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_
+
+    def fit_transform(self, X):
+        return self.fit(X).transform(X)
+
+
+class FeatureMap:
+    """The input pipeline of the linear models: standardize → expand → standardize.
+
+    1. The raw columns are standardized (when ``normalize``), so that powers and sines
+       of them stay in a sane range.
+    2. They are expanded to polynomial features of ``polynomial_degree`` and sinusoid
+       features of ``sinusoid_degree``.
+    3. The expanded columns are standardized again (when ``normalize``), because x² and
+       x³ have very different spreads even when x is standardized.
+
+    ``fit`` learns both sets of statistics; ``transform`` reuses them, so a row
+    transformed alone equals the same row transformed inside any batch.
+    """
+
+    def __init__(self, polynomial_degree=1, sinusoid_degree=0, normalize=True):
+        self.polynomial_degree = polynomial_degree
+        self.sinusoid_degree = sinusoid_degree
+        self.normalize = normalize
+
+    def _expand(self, Z):
+        return np.hstack(
+            [
+                polynomial_features(Z, self.polynomial_degree),
+                sinusoid_features(Z, self.sinusoid_degree),
+            ]
+        )
+
+    def fit(self, X):
+        check_scalar(self.polynomial_degree, "polynomial_degree", int, low=1)
+        check_scalar(self.sinusoid_degree, "sinusoid_degree", int, low=0)
+        if self.normalize:
+            self.input_scaler_ = Standardizer().fit(X)
+            Z = self.input_scaler_.transform(X)
+            self.output_scaler_ = Standardizer().fit(self._expand(Z))
+        return self
+
+    def transform(self, X):
+        if not self.normalize:
+            return self._expand(np.asarray(X, dtype=np.float64))
+        expanded = self._expand(self.input_scaler_.transform(X))
+        return self.output_scaler_.transform(expanded)
+
+    def fit_transform(self, X):
+        return self.fit(X).transform(X)

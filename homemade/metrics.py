@@ -1,0 +1,108 @@
+"""Quality measures: for classifiers (accuracy, precision, recall, F1, confusion matrix)
+and for regressors (mean squared error, R²)."""
+
+import numpy as np
+
+from homemade._validation import check_target
+
+
+def _pair(y_true, y_pred, numeric):
+    y_true = check_target(y_true, name="y_true", numeric=numeric)
+    y_pred = check_target(y_pred, name="y_pred", numeric=numeric)
+    if len(y_true) != len(y_pred):
+        raise ValueError(
+            f"y_true has {len(y_true)} values but y_pred has {len(y_pred)}; they must match."
+        )
+    if len(y_true) == 0:
+        raise ValueError("y_true and y_pred are empty; there is nothing to score.")
+    return y_true, y_pred
+
+
+def _weights(sample_weight, n):
+    if sample_weight is None:
+        return np.ones(n)
+    w = np.asarray(sample_weight, dtype=np.float64)
+    if w.shape != (n,):
+        raise ValueError(f"sample_weight has shape {w.shape}, expected ({n},).")
+    return w
+
+
+def accuracy_score(y_true, y_pred, sample_weight=None):
+    """The fraction of predictions equal to the true labels."""
+    y_true, y_pred = _pair(y_true, y_pred, numeric=False)
+    w = _weights(sample_weight, len(y_true))
+    return float(np.sum(w * (y_true == y_pred)) / np.sum(w))
+
+
+def confusion_matrix(y_true, y_pred, labels=None):
+    """C[i, j] = how many samples of true class ``labels[i]`` were predicted ``labels[j]``.
+
+    ``labels`` defaults to the sorted union of the labels in ``y_true`` and ``y_pred``.
+    """
+    y_true, y_pred = _pair(y_true, y_pred, numeric=False)
+    if labels is None:
+        labels = np.unique(np.concatenate([y_true, y_pred]))
+    labels = np.asarray(labels)
+    rows, known_true = _positions(labels, y_true)
+    cols, known_pred = _positions(labels, y_pred)
+    keep = known_true & known_pred
+    matrix = np.zeros((len(labels), len(labels)), dtype=np.int64)
+    np.add.at(matrix, (rows[keep], cols[keep]), 1)
+    return matrix
+
+
+def _positions(labels, values):
+    """Index of each value in ``labels`` and whether it is there at all (vectorized)."""
+    order = np.argsort(labels, kind="stable")
+    found = np.searchsorted(labels[order], values).clip(0, len(labels) - 1)
+    index = order[found]
+    return index, labels[index] == values
+
+
+def precision_recall_f1(y_true, y_pred, pos_label=1):
+    """Precision, recall and F1 of the class ``pos_label`` (0.0 where undefined).
+
+    precision = TP / (TP + FP), recall = TP / (TP + FN), F1 = 2·P·R / (P + R).
+    """
+    y_true, y_pred = _pair(y_true, y_pred, numeric=False)
+    true_pos = np.sum((y_pred == pos_label) & (y_true == pos_label))
+    predicted_pos = np.sum(y_pred == pos_label)
+    actual_pos = np.sum(y_true == pos_label)
+    precision = true_pos / predicted_pos if predicted_pos else 0.0
+    recall = true_pos / actual_pos if actual_pos else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+
+
+def f1_score(y_true, y_pred, pos_label=1, average="binary"):
+    """F1 of ``pos_label`` (``average="binary"``) or the unweighted mean over classes
+    (``average="macro"``)."""
+    if average == "binary":
+        return precision_recall_f1(y_true, y_pred, pos_label)[2]
+    if average == "macro":
+        labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
+        return float(np.mean([precision_recall_f1(y_true, y_pred, c)[2] for c in labels]))
+    raise ValueError(f"average must be 'binary' or 'macro', got {average!r}.")
+
+
+def mean_squared_error(y_true, y_pred, sample_weight=None):
+    """MSE = 1/m · Σ (ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)²."""
+    y_true, y_pred = _pair(y_true, y_pred, numeric=True)
+    w = _weights(sample_weight, len(y_true))
+    return float(np.sum(w * (y_pred - y_true) ** 2) / np.sum(w))
+
+
+def r2_score(y_true, y_pred, sample_weight=None):
+    """R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²: 1 is perfect, 0 is as good as predicting the mean.
+
+    A constant ``y_true`` gives 1.0 for a perfect prediction and 0.0 otherwise, as in
+    scikit-learn, instead of a division by zero.
+    """
+    y_true, y_pred = _pair(y_true, y_pred, numeric=True)
+    w = _weights(sample_weight, len(y_true))
+    mean = np.sum(w * y_true) / np.sum(w)
+    residual = np.sum(w * (y_true - y_pred) ** 2)
+    total = np.sum(w * (y_true - mean) ** 2)
+    if total == 0:
+        return 1.0 if residual == 0 else 0.0
+    return float(1 - residual / total)

@@ -1,0 +1,87 @@
+"""Seeded train/test split, optionally stratified."""
+
+import numpy as np
+
+from homemade._validation import check_random_state
+
+
+def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, shuffle=True):
+    """Split arrays (NumPy arrays or pandas objects) into train and test parts.
+
+    Returns ``a_train, a_test, b_train, b_test, ...`` in the order of ``arrays``, like
+    scikit-learn. ``test_size`` is a fraction in (0, 1) or a number of rows. With
+    ``stratify=y`` every class keeps its proportion in both parts (each class's test
+    count is rounded, with the rounding remainder spread so the total is exact).
+    """
+    if not arrays:
+        raise ValueError("train_test_split needs at least one array.")
+    n = len(arrays[0])
+    for a in arrays[1:]:
+        if len(a) != n:
+            raise ValueError(
+                f"Found input variables with inconsistent numbers of samples: {n} and {len(a)}."
+            )
+    n_test = _n_test(test_size, n)
+    rng = check_random_state(random_state)
+
+    if stratify is None:
+        order = rng.permutation(n) if shuffle else np.arange(n)
+        test, train = order[:n_test], order[n_test:]
+    else:
+        if not shuffle:
+            raise ValueError("Stratified splitting needs shuffle=True.")
+        test = _stratified_test_indices(np.asarray(stratify), n_test, rng)
+        mask = np.zeros(n, dtype=bool)
+        mask[test] = True
+        train = rng.permutation(np.flatnonzero(~mask))
+        test = rng.permutation(test)
+
+    result = []
+    for a in arrays:
+        result.extend([_take(a, train), _take(a, test)])
+    return result
+
+
+def _n_test(test_size, n):
+    if isinstance(test_size, float):
+        if not 0 < test_size < 1:
+            raise ValueError(f"test_size as a fraction must be in (0, 1), got {test_size}.")
+        n_test = int(np.ceil(test_size * n))
+    elif isinstance(test_size, (int, np.integer)) and not isinstance(test_size, bool):
+        n_test = int(test_size)
+    else:
+        raise TypeError(f"test_size must be a float fraction or an int count, got {test_size!r}.")
+    if not 0 < n_test < n:
+        raise ValueError(
+            f"test_size={test_size} leaves {n - n_test} training and {n_test} test rows out of "
+            f"{n}; both parts need at least one row."
+        )
+    return n_test
+
+
+def _stratified_test_indices(y, n_test, rng):
+    if len(y) == 0:
+        raise ValueError("stratify is empty.")
+    classes, y_idx, counts = np.unique(y, return_inverse=True, return_counts=True)
+    if counts.min() < 2:
+        raise ValueError(
+            f"The least populated class in stratify has only {counts.min()} member; "
+            "stratification needs at least 2 per class."
+        )
+    exact = counts * n_test / len(y)
+    per_class = np.floor(exact).astype(int)
+    # Give the remaining rows to the classes with the largest rounding remainders.
+    remainder = n_test - per_class.sum()
+    order = np.argsort(-(exact - per_class), kind="stable")
+    per_class[order[:remainder]] += 1
+    test = [
+        rng.permutation(np.flatnonzero(y_idx == c))[:k]
+        for c, k in enumerate(per_class)
+    ]
+    return np.concatenate(test)
+
+
+def _take(a, idx):
+    if hasattr(a, "iloc"):
+        return a.iloc[idx]
+    return np.asarray(a)[idx]
