@@ -12,7 +12,14 @@ from homemade.base import NotFittedError
 
 
 def _name(estimator):
-    return estimator if isinstance(estimator, str) else type(estimator).__name__
+    # None means "no estimator given": callers then fall back to a generic wording.
+    if estimator is None:
+        return None
+    if isinstance(estimator, str):
+        return estimator
+    if isinstance(estimator, type):
+        return estimator.__name__
+    return type(estimator).__name__
 
 
 def check_array(X, *, estimator=None, name="X", dtype=np.float64, min_samples=1, min_features=1):
@@ -66,7 +73,10 @@ def check_array(X, *, estimator=None, name="X", dtype=np.float64, min_samples=1,
             f"Expected 2D array, got {array.ndim}D array instead: {name} has shape "
             f"{array.shape}. Flatten each sample, e.g. array.reshape(len(array), -1)."
         )
-    array = np.ascontiguousarray(array, dtype=dtype)
+    # A value too large for a narrower dtype becomes inf here; _check_finite reports it,
+    # so NumPy's own overflow warning would only be noise.
+    with np.errstate(over="ignore"):
+        array = np.ascontiguousarray(array, dtype=dtype)
     n_samples, n_features = array.shape
     if n_samples < min_samples:
         raise ValueError(
@@ -164,7 +174,7 @@ def check_classification_targets(y, *, estimator=None):
     if len(classes) < 2:
         raise ValueError(
             f"{_name(estimator) or 'A classifier'} needs samples of at least 2 classes in the "
-            f"data, but the data contains only one class: {classes[0]!r}."
+            f"data, but the data contains only one class: {classes[:1].tolist()[0]!r}."
         )
     return classes, y_encoded
 
