@@ -1,9 +1,11 @@
 """Homemade Machine Learning: classic algorithms from scratch in NumPy, for learning."""
 
 from homemade.base import ConvergenceWarning, NotFittedError
+from homemade.k_means import KMeans
 
 __all__ = [
     "ConvergenceWarning",
+    "KMeans",
     "NotFittedError",
 ]
 __version__ = "0.1.0"

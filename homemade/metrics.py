@@ -1,5 +1,5 @@
 """Quality measures: for classifiers (accuracy, precision, recall, F1, confusion matrix)
-and for regressors (mean squared error, R²)."""
+and for regressors (mean squared error, R²); adjusted Rand index for clusterings."""
 
 import numpy as np
 
@@ -106,3 +106,35 @@ def r2_score(y_true, y_pred, sample_weight=None):
     if total == 0:
         return 1.0 if residual == 0 else 0.0
     return float(1 - residual / total)
+
+
+def adjusted_rand_score(labels_true, labels_pred):
+    """How well two clusterings of the same samples agree, corrected for chance.
+
+    Over all pairs of samples, count those put together by both labelings, using the
+    contingency table n_ij (samples in true class i and predicted cluster j), its row sums
+    a_i and column sums b_j:
+    ARI = (Σ C(n_ij, 2) − E) / (½ (Σ C(a_i, 2) + Σ C(b_j, 2)) − E) with
+    E = Σ C(a_i, 2) · Σ C(b_j, 2) / C(m, 2). 1 means the same partition (whatever the label
+    names), about 0 a random one. Two labelings that are both one cluster, or both all
+    singletons, score 1.0 as in scikit-learn.
+    """
+    labels_true, labels_pred = _pair(labels_true, labels_pred, numeric=False)
+    _, rows = np.unique(labels_true, return_inverse=True)
+    _, cols = np.unique(labels_pred, return_inverse=True)
+    n_cols = int(cols.max()) + 1
+    table = np.bincount(rows * n_cols + cols, minlength=(int(rows.max()) + 1) * n_cols)
+
+    def pairs(counts):
+        counts = counts.astype(np.int64)
+        return int(np.sum(counts * (counts - 1) // 2))
+
+    m = len(labels_true)
+    together = pairs(table)
+    sum_rows = pairs(np.bincount(rows))
+    sum_cols = pairs(np.bincount(cols))
+    expected = sum_rows * sum_cols / (m * (m - 1) / 2) if m > 1 else 0.0
+    maximum = (sum_rows + sum_cols) / 2
+    if maximum == expected:
+        return 1.0
+    return float((together - expected) / (maximum - expected))
