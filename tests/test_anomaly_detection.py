@@ -1,0 +1,367 @@
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from homemade import NotFittedError
+from homemade.anomaly_detection import GaussianAnomalyDetector
+from homemade.datasets import load_server_params
+from homemade.metrics import precision_recall_f1
+
+SHAPES = [(2, 1), (30, 1), (50, 3), (200, 5), (40, 12)]
+
+
+def correlated_data(m, n, seed):
+    rng = np.random.default_rng(seed)
+    mixing = rng.normal(size=(n, n)) + 2 * np.eye(n)
+    return rng.normal(size=(m, n)) @ mixing + rng.normal(scale=5, size=n)
+
+
+def labelled_data(seed, m=300, n=2):
+    rng = np.random.default_rng(seed)
+    normal = rng.normal(size=(m, n))
+    outliers = rng.uniform(-6, 6, size=(m // 20, n))
+    X = np.vstack([normal, outliers])
+    y = np.r_[np.zeros(m, dtype=int), np.ones(len(outliers), dtype=int)]
+    return X, y
+
+
+# --------------------------------------------------------------------------- reference
+
+
+@pytest.mark.parametrize("m, n", SHAPES)
+def test_diagonal_density_is_the_product_of_scipy_normals(m, n):
+    X = correlated_data(m, n, seed=m + n)
+    X_new = correlated_data(17, n, seed=1)
+    model = GaussianAnomalyDetector().fit(X)
+    mean, std = X.mean(axis=0), X.std(axis=0)  # ddof=0: the maximum-likelihood estimate
+    expected_log = stats.norm.logpdf(X_new, loc=mean, scale=std).sum(axis=1)
+    np.testing.assert_allclose(model.mean_, mean, rtol=1e-12)
+    np.testing.assert_allclose(model.variance_, std**2, rtol=1e-12)
+    np.testing.assert_allclose(model.log_density(X_new), expected_log, rtol=1e-10)
+    np.testing.assert_allclose(model.score_samples(X_new), np.exp(expected_log), rtol=1e-10)
+
+
+@pytest.mark.parametrize("m, n", [(m, n) for m, n in SHAPES if m > n])
+def test_full_density_matches_scipy_multivariate_normal(m, n):
+    X = correlated_data(m, n, seed=10 * m + n)
+    X_new = correlated_data(23, n, seed=2)
+    model = GaussianAnomalyDetector(covariance="full").fit(X)
+    covariance = np.cov(X, rowvar=False, bias=True).reshape(n, n)
+    reference = stats.multivariate_normal(mean=X.mean(axis=0), cov=covariance)
+    np.testing.assert_allclose(model.covariance_, covariance, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(model.log_density(X_new), reference.logpdf(X_new), rtol=1e-9)
+    np.testing.assert_allclose(
+        model.score_samples(X_new), np.atleast_1d(reference.pdf(X_new)), rtol=1e-9
+    )
+
+
+def test_full_and_diagonal_agree_when_the_covariance_is_diagonal():
+    rng = np.random.default_rng(0)
+    X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 3.0], [0.0, -3.0]])  # exactly uncorrelated
+    X_new = rng.normal(size=(10, 2))
+    diagonal = GaussianAnomalyDetector().fit(X)
+    full = GaussianAnomalyDetector(covariance="full").fit(X)
+    np.testing.assert_allclose(full.log_density(X_new), diagonal.log_density(X_new))
+
+
+def test_full_covariance_matches_scikit_learn_empirical_covariance():
+    from sklearn.covariance import EmpiricalCovariance
+
+    X = correlated_data(120, 4, seed=3)
+    X_new = correlated_data(30, 4, seed=4)
+    ours = GaussianAnomalyDetector(covariance="full").fit(X)
+    theirs = EmpiricalCovariance().fit(X)
+    np.testing.assert_allclose(ours.covariance_, theirs.covariance_, rtol=1e-10)
+    # log p = -½ (n log 2π + log det Σ + Mahalanobis²)
+    _, log_det = np.linalg.slogdet(theirs.covariance_)
+    expected = -0.5 * (4 * np.log(2 * np.pi) + log_det + theirs.mahalanobis(X_new))
+    np.testing.assert_allclose(ours.log_density(X_new), expected, rtol=1e-9)
+
+
+# ------------------------------------------------------------------ select_threshold
+
+
+def brute_force(density, y, candidates):
+    """The course's loop, with homemade.metrics: one prediction per candidate ε."""
+    scores = [precision_recall_f1(y, (density < eps).astype(int)) for eps in candidates]
+    return np.array(scores).T
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_select_threshold_matches_brute_force(covariance, seed):
+    X, y = labelled_data(seed)
+    model = GaussianAnomalyDetector(covariance=covariance).fit(X[y == 0])
+    density = model.score_samples(X)
+    for thresholds in (1000, 37, "midpoints", np.geomspace(1e-12, 1, 50)):
+        model.select_threshold(X, y, thresholds=thresholds)
+        precision, recall, f1 = brute_force(density, y, model.thresholds_)
+        np.testing.assert_allclose(model.precision_curve_, precision, rtol=1e-12)
+        np.testing.assert_allclose(model.recall_curve_, recall, rtol=1e-12)
+        np.testing.assert_allclose(model.f1_curve_, f1, rtol=1e-12)
+        best = int(np.argmax(f1))
+        assert model.best_f1_ == pytest.approx(f1[best], rel=1e-12)
+        assert model.epsilon_ == model.thresholds_[best]
+        # predict with the chosen ε reproduces the best F1
+        assert precision_recall_f1(y, model.predict(X))[2] == pytest.approx(model.best_f1_)
+
+
+def test_integer_thresholds_is_the_course_grid():
+    X, y = labelled_data(5)
+    model = GaussianAnomalyDetector().fit(X).select_threshold(X, y, thresholds=1000)
+    p = model.score_samples(X)
+    step = (p.max() - p.min()) / 1000
+    expected = np.arange(p.min(), p.max(), step)[:1000]
+    assert len(model.thresholds_) == 1000
+    np.testing.assert_allclose(model.thresholds_, expected, rtol=1e-12)
+
+
+def test_midpoints_reach_the_best_f1_any_threshold_can():
+    X, y = labelled_data(6)
+    model = GaussianAnomalyDetector().fit(X[y == 0])
+    density = model.score_samples(X)
+    every_cut = np.r_[np.sort(density), np.inf]  # p < value: every possible flagged set
+    best_possible = brute_force(density, y, every_cut)[2].max()
+    model.select_threshold(X, y, thresholds="midpoints")
+    assert model.best_f1_ == pytest.approx(best_possible)
+    assert model.best_f1_ >= model.select_threshold(X, y, thresholds=1000).best_f1_
+
+
+def test_select_threshold_returns_self_and_ties_go_to_the_smallest_epsilon():
+    X = np.array([[0.0], [1.0], [2.0], [-1.0], [10.0]])
+    y = np.array([0, 0, 0, 0, 1])
+    model = GaussianAnomalyDetector().fit(X)
+    p = model.score_samples(X)
+    candidates = [p[4] / 2, p[4] * 1.001, p[4] * 1.002, p.max() * 2]
+    assert model.select_threshold(X, y, thresholds=candidates) is model
+    np.testing.assert_allclose(model.f1_curve_, [0, 1, 1, 2 / 6])
+    assert model.epsilon_ == candidates[1]
+
+
+def test_server_data_reproduces_the_course():
+    data = load_server_params()
+    X = data[["Latency (ms)", "Throughput (mb/s)"]]
+    y = data["Anomaly"]
+    # The course fits on the labelled set and chooses ε on the same set, 1000-step grid.
+    model = GaussianAnomalyDetector().fit(X).select_threshold(X, y)
+    assert model.best_f1_ == pytest.approx(0.8)
+    assert model.epsilon_ == pytest.approx(8.986095083415364e-05, rel=1e-12)
+    assert f"{model.epsilon_:.3g}" == "8.99e-05"
+    assert model.predict(X).sum() == 6
+    assert list(model.feature_names_in_) == ["Latency (ms)", "Throughput (mb/s)"]
+
+
+# --------------------------------------------------------------------- invariants
+
+
+def test_predict_is_one_for_anomalies_zero_otherwise():
+    X, y = labelled_data(7)
+    model = GaussianAnomalyDetector().fit(X[y == 0]).select_threshold(X, y)
+    predictions = model.predict(X)
+    assert set(np.unique(predictions)) <= {0, 1}
+    np.testing.assert_array_equal(predictions, model.score_samples(X) < model.epsilon_)
+    np.testing.assert_array_equal(predictions, model.decision_function(X) < 0)
+
+
+def test_given_epsilon_is_used_and_a_row_alone_equals_the_batch():
+    X, _ = labelled_data(8)
+    model = GaussianAnomalyDetector(epsilon=1e-3).fit(X)
+    assert model.epsilon_ == 1e-3
+    batch = model.log_density(X)
+    alone = np.array([model.log_density(row[None, :])[0] for row in X[:20]])
+    np.testing.assert_allclose(alone, batch[:20], rtol=1e-14)
+    np.testing.assert_array_equal(model.fit_predict(X), model.predict(X))
+
+
+def test_refit_forgets_a_selected_threshold():
+    X, y = labelled_data(9)
+    model = GaussianAnomalyDetector().fit(X).select_threshold(X, y)
+    model.fit(X)
+    for name in ("epsilon_", "thresholds_", "f1_curve_", "best_f1_"):
+        assert not hasattr(model, name)
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+def test_far_points_give_zero_density_without_warnings(covariance):
+    X = correlated_data(100, 3, seed=11)
+    model = GaussianAnomalyDetector(covariance=covariance, epsilon=1e-300).fit(X)
+    far = np.array([[1e4, 1e4, 1e4], [-1e8, 0, 0], [1e200, 1e200, -1e200], [1e307, 0, 0]])
+    with np.errstate(all="raise"):  # any overflow/underflow/divide would raise here
+        density = model.score_samples(far)
+        log_density = model.log_density(far)
+        predictions = model.predict(far)
+        model.decision_function(far)
+    np.testing.assert_array_equal(density, 0.0)
+    assert np.all(log_density < -1e6)
+    np.testing.assert_array_equal(predictions, 1)
+
+
+def test_zero_epsilon_flags_nothing_without_warnings():
+    X = correlated_data(50, 2, seed=12)
+    model = GaussianAnomalyDetector(epsilon=0).fit(X)
+    with np.errstate(all="raise"):
+        assert model.predict(np.vstack([X, [[1e300, 0]]])).sum() == 0
+
+
+def test_clone_and_params_roundtrip():
+    from sklearn.base import clone
+
+    model = GaussianAnomalyDetector(covariance="full", epsilon=0.01)
+    assert model.get_params() == {"covariance": "full", "epsilon": 0.01}
+    copy = clone(model)
+    assert copy.get_params() == model.get_params()
+    assert repr(model) == "GaussianAnomalyDetector(covariance='full', epsilon=0.01)"
+
+
+# ---------------------------------------------------------------------- bad input
+
+
+def test_predict_before_fit():
+    with pytest.raises(NotFittedError, match="not fitted yet"):
+        GaussianAnomalyDetector(epsilon=0.1).predict([[1.0, 2.0]])
+
+
+def test_predict_without_threshold_says_how_to_set_one():
+    model = GaussianAnomalyDetector().fit(correlated_data(20, 2, seed=0))
+    message = r"no threshold ε yet. Pass epsilon=.*select_threshold\(X_val, y_val\)"
+    with pytest.raises(ValueError, match=message):
+        model.predict([[1.0, 2.0]])
+    with pytest.raises(ValueError, match=message):
+        model.decision_function([[1.0, 2.0]])
+
+
+def test_select_threshold_before_fit():
+    with pytest.raises(NotFittedError, match="not fitted yet"):
+        GaussianAnomalyDetector().select_threshold([[1.0]], [1])
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+def test_fewer_than_two_samples(covariance):
+    with pytest.raises(ValueError, match="needs at least 2 samples .* got 1"):
+        GaussianAnomalyDetector(covariance=covariance).fit([[1.0, 2.0]])
+
+
+def test_empty_input():
+    with pytest.raises(ValueError, match="0 sample"):
+        GaussianAnomalyDetector().fit(np.empty((0, 2)))
+
+
+def test_one_dimensional_X():
+    with pytest.raises(ValueError, match=re.escape("Expected 2D array") + ".*reshape\\(-1, 1\\)"):
+        GaussianAnomalyDetector().fit([1.0, 2.0, 3.0])
+
+
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity")])
+def test_nan_and_inf(bad, word):
+    X = correlated_data(10, 2, seed=0)
+    X[3, 1] = bad
+    with pytest.raises(ValueError, match=f"Input X contains {word}"):
+        GaussianAnomalyDetector().fit(X)
+    model = GaussianAnomalyDetector().fit(correlated_data(10, 2, seed=0))
+    with pytest.raises(ValueError, match=f"Input X_val contains {word}"):
+        model.select_threshold(X, np.r_[np.zeros(9), 1])
+
+
+def test_non_numeric_X():
+    frame = pd.DataFrame({"latency": [1.0, 2.0, 3.0], "server": ["a", "b", "c"]})
+    with pytest.raises(ValueError, match="non-numeric column.*'server'"):
+        GaussianAnomalyDetector().fit(frame)
+    with pytest.raises(ValueError, match="not numbers"):
+        GaussianAnomalyDetector().fit([["a", "b"], ["c", "d"]])
+
+
+def test_wrong_feature_count_at_predict_time():
+    model = GaussianAnomalyDetector(epsilon=0.1).fit(correlated_data(20, 2, seed=0))
+    message = "X has 3 features, but GaussianAnomalyDetector is expecting 2"
+    with pytest.raises(ValueError, match=message):
+        model.predict(np.ones((4, 3)))
+    with pytest.raises(ValueError, match=message):
+        model.select_threshold(np.ones((4, 3)), [0, 0, 0, 1])
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+def test_zero_variance_feature_is_named_with_the_fix(covariance):
+    X = correlated_data(30, 3, seed=0)
+    X[:, 1] = 7.0
+    with pytest.raises(ValueError, match=r"Feature column 1 has zero variance.*value 7.*Drop"):
+        GaussianAnomalyDetector(covariance=covariance).fit(X)
+    frame = pd.DataFrame(X, columns=["latency", "disk", "throughput"])
+    with pytest.raises(ValueError, match=r"Feature 'disk' \(column 1\) has zero variance"):
+        GaussianAnomalyDetector(covariance=covariance).fit(frame)
+
+
+def test_singular_covariance_names_the_fix():
+    X = correlated_data(50, 2, seed=0)
+    duplicated = np.column_stack([X, X[:, 0]])
+    message = r"covariance matrix is singular.*duplicated/collinear.*covariance='diagonal'"
+    with pytest.raises(ValueError, match=message):
+        GaussianAnomalyDetector(covariance="full").fit(duplicated)
+    summed = np.column_stack([X, X[:, 0] + 2 * X[:, 1]])
+    with pytest.raises(ValueError, match=message):
+        GaussianAnomalyDetector(covariance="full").fit(summed)
+    # The diagonal model does not need Σ⁻¹, so the same data is fine there.
+    GaussianAnomalyDetector().fit(duplicated)
+
+
+def test_singular_covariance_with_fewer_samples_than_features():
+    X = correlated_data(3, 5, seed=0)
+    with pytest.raises(ValueError, match="singular.*3 samples and 5 features.*more samples"):
+        GaussianAnomalyDetector(covariance="full").fit(X)
+
+
+@pytest.mark.parametrize(
+    "y_val, message",
+    [
+        ([0, 1, 2, 0], "must hold only 0 \\(normal\\) and 1 \\(anomaly\\); found the values"),
+        ([0.0, 0.5, 1.0, 0.0], "must hold only 0 \\(normal\\) and 1"),
+        (["no", "yes", "no", "no"], "must hold only 0 \\(normal\\) and 1"),
+        ([-1, 1, 1, 1], "must hold only 0 \\(normal\\) and 1"),
+        ([0, 0, 0, 0], "holds no anomaly \\(no label 1\\).*Add labelled anomalies"),
+        ([0, 1, 0], "X_val has 4 rows but y_val has 3 values"),
+        ([[0, 1], [0, 1]], "y_val should be a 1D array"),
+        ([0, np.nan, 1, 0], "Input y_val contains NaN"),
+    ],
+)
+def test_bad_y_val(y_val, message):
+    model = GaussianAnomalyDetector().fit(correlated_data(20, 2, seed=0))
+    with pytest.raises(ValueError, match=message):
+        model.select_threshold(correlated_data(4, 2, seed=1), y_val)
+
+
+def test_boolean_labels_are_accepted():
+    X, y = labelled_data(13)
+    model = GaussianAnomalyDetector().fit(X[y == 0])
+    as_int = model.select_threshold(X, y).epsilon_
+    assert model.select_threshold(X, y.astype(bool)).epsilon_ == as_int
+
+
+@pytest.mark.parametrize(
+    "params, error, message",
+    [
+        ({"covariance": "spherical"}, ValueError, "covariance must be one of 'diagonal', 'full'"),
+        ({"epsilon": -0.1}, ValueError, "epsilon must be >= 0"),
+        ({"epsilon": "small"}, TypeError, "epsilon must be a number"),
+    ],
+)
+def test_bad_hyperparameters(params, error, message):
+    with pytest.raises(error, match=message):
+        GaussianAnomalyDetector(**params).fit(correlated_data(10, 2, seed=0))
+
+
+@pytest.mark.parametrize(
+    "thresholds, error, message",
+    [
+        (0, ValueError, "thresholds must be >= 1"),
+        ("all", ValueError, "thresholds must be one of 'midpoints'"),
+        ([], ValueError, "non-empty array of ε values >= 0"),
+        ([1e-3, -1.0], ValueError, "non-empty array of ε values >= 0"),
+    ],
+)
+def test_bad_thresholds(thresholds, error, message):
+    X, y = labelled_data(14)
+    model = GaussianAnomalyDetector().fit(X)
+    with pytest.raises(error, match=message):
+        model.select_threshold(X, y, thresholds=thresholds)
