@@ -43,6 +43,8 @@ def confusion_matrix(y_true, y_pred, labels=None):
     if labels is None:
         labels = np.unique(np.concatenate([y_true, y_pred]))
     labels = np.asarray(labels)
+    if labels.ndim != 1 or len(labels) == 0:
+        raise ValueError("labels must be a non-empty 1D list of the class labels to count.")
     rows, known_true = _positions(labels, y_true)
     cols, known_pred = _positions(labels, y_pred)
     keep = known_true & known_pred
@@ -80,7 +82,8 @@ def f1_score(y_true, y_pred, pos_label=1, average="binary"):
     if average == "binary":
         return precision_recall_f1(y_true, y_pred, pos_label)[2]
     if average == "macro":
-        labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
+        y_true, y_pred = _pair(y_true, y_pred, numeric=False)
+        labels = np.unique(np.concatenate([y_true, y_pred]))
         return float(np.mean([precision_recall_f1(y_true, y_pred, c)[2] for c in labels]))
     raise ValueError(f"average must be 'binary' or 'macro', got {average!r}.")
 
