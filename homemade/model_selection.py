@@ -25,12 +25,23 @@ def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, s
     rng = check_random_state(random_state)
 
     if stratify is None:
-        order = rng.permutation(n) if shuffle else np.arange(n)
-        test, train = order[:n_test], order[n_test:]
+        if shuffle:
+            order = rng.permutation(n)
+            test, train = order[:n_test], order[n_test:]
+        else:
+            # Without shuffling the test part is the last rows, as in scikit-learn (and as
+            # a time series needs: train on the past, test on the future).
+            train, test = np.arange(n - n_test), np.arange(n - n_test, n)
     else:
         if not shuffle:
             raise ValueError("Stratified splitting needs shuffle=True.")
-        test = _stratified_test_indices(np.asarray(stratify), n_test, rng)
+        stratify = np.asarray(stratify)
+        if len(stratify) != n:
+            raise ValueError(
+                f"stratify has {len(stratify)} labels but the arrays have {n} rows; "
+                "pass the class label of every row (usually stratify=y)."
+            )
+        test = _stratified_test_indices(stratify, n_test, rng)
         mask = np.zeros(n, dtype=bool)
         mask[test] = True
         train = rng.permutation(np.flatnonzero(~mask))
@@ -67,6 +78,13 @@ def _stratified_test_indices(y, n_test, rng):
         raise ValueError(
             f"The least populated class in stratify has only {counts.min()} member; "
             "stratification needs at least 2 per class."
+        )
+    n_train = len(y) - n_test
+    if min(n_test, n_train) < len(classes):
+        raise ValueError(
+            f"A stratified split needs at least as many rows as classes ({len(classes)}) in "
+            f"each part, but test_size gives {n_train} training and {n_test} test rows; "
+            "choose a test_size that leaves at least one row per class on each side."
         )
     exact = counts * n_test / len(y)
     per_class = np.floor(exact).astype(int)
