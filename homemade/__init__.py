@@ -3,11 +3,13 @@
 from homemade.anomaly_detection import GaussianAnomalyDetector
 from homemade.base import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
+from homemade.linear_regression import LinearRegression
 
 __all__ = [
     "ConvergenceWarning",
     "GaussianAnomalyDetector",
     "KMeans",
+    "LinearRegression",
     "NotFittedError",
 ]
 __version__ = "0.1.0"

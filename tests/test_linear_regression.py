@@ -1,0 +1,359 @@
+"""LinearRegression against the closed form, scikit-learn, calculus, and bad input."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.linear_model import LinearRegression as SkLinearRegression
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+from homemade import ConvergenceWarning, NotFittedError
+from homemade.datasets import load_happiness
+from homemade.linear_regression import LinearRegression
+from homemade.model_selection import train_test_split
+
+SHAPES = [(30, 1), (80, 3), (200, 6), (12, 10)]
+GDP, FREEDOM, SCORE = "Economy..GDP.per.Capita.", "Freedom", "Happiness.Score"
+
+
+def make_data(m, n, seed, noise=0.3):
+    """Features on different scales and offsets, a linear target plus noise."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(m, n)) * rng.uniform(0.1, 20, size=n) + rng.uniform(-50, 50, size=n)
+    w = rng.normal(size=n)
+    y = X @ w + 3.0 + noise * rng.normal(size=m)
+    return X, y
+
+
+def closed_form(design, y, lam):
+    """θ = (XᵀX + λL)⁻¹Xᵀy with L = I except L₀₀ = 0, solved directly."""
+    L = np.eye(design.shape[1])
+    L[0, 0] = 0.0
+    return np.linalg.solve(design.T @ design + lam * L, design.T @ y)
+
+
+def rel_diff(a, b):
+    return np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-12))
+
+
+# --------------------------------------------------------- layer 1: references
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("lam", [0.0, 0.5, 7.0])
+@pytest.mark.parametrize("normalize", [True, False])
+def test_normal_equation_matches_closed_form(shape, lam, normalize):
+    m, n = shape
+    if m <= n and lam == 0:
+        pytest.skip("no unique least-squares solution without regularization")
+    X, y = make_data(m, n, seed=m + n)
+    model = LinearRegression(solver="normal_equation", regularization=lam, normalize=normalize)
+    model.fit(X, y)
+    theta = closed_form(model._design_matrix(X), y, lam)
+    np.testing.assert_allclose(model.intercept_, theta[0], rtol=1e-7, atol=1e-9)
+    np.testing.assert_allclose(model.coef_, theta[1:], rtol=1e-7, atol=1e-9)
+    assert model.n_iter_ == 0
+    assert model.cost_history_.shape == (1,)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("lam", [0.0, 0.5, 7.0])
+def test_matches_sklearn_on_raw_features(shape, lam):
+    # Without normalization our features are the raw columns, so λ is exactly Ridge's
+    # alpha: 2m·J(θ) = ‖y − Xθ‖² + λ‖θ₁..ₙ‖², Ridge's objective, and a positive factor
+    # does not move the minimum. Ridge centers the data, i.e. leaves the intercept free.
+    m, n = shape
+    if m <= n and lam == 0:
+        pytest.skip("no unique least-squares solution without regularization")
+    X, y = make_data(m, n, seed=10 * m + n)
+    ours = LinearRegression(solver="normal_equation", regularization=lam, normalize=False)
+    ours.fit(X, y)
+    reference = Ridge(alpha=lam) if lam > 0 else SkLinearRegression()
+    reference.fit(X, y)
+    np.testing.assert_allclose(ours.coef_, reference.coef_, rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(ours.intercept_, reference.intercept_, rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(ours.predict(X), reference.predict(X), rtol=1e-8, atol=1e-8)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("lam", [0.0, 2.0])
+@pytest.mark.parametrize("solver", ["normal_equation", "gradient_descent"])
+def test_matches_sklearn_standardized_ridge(shape, lam, solver):
+    m, n = shape
+    if m <= n and lam == 0:
+        pytest.skip("no unique least-squares solution without regularization")
+    if m < 2 * n and lam == 0 and solver == "gradient_descent":
+        pytest.skip("12 rows for 10 features is too ill-conditioned for gradient descent")
+    X, y = make_data(m, n, seed=m * n)
+    ours = LinearRegression(solver=solver, regularization=lam, max_iter=100_000).fit(X, y)
+    reference = make_pipeline(StandardScaler(), Ridge(alpha=lam)).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, reference[-1].coef_, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(ours.predict(X), reference.predict(X), rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize("degree", [2, 3])
+@pytest.mark.parametrize("lam", [0.0, 1.0])
+def test_polynomial_features_match_sklearn_pipeline(degree, lam):
+    # Our feature map is standardize → polynomial → standardize; build the same in sklearn.
+    X, y = make_data(150, 2, seed=degree)
+    y = y + 0.05 * X[:, 0] ** 2
+    ours = LinearRegression(
+        solver="normal_equation", polynomial_degree=degree, regularization=lam
+    ).fit(X, y)
+    reference = make_pipeline(
+        StandardScaler(),
+        PolynomialFeatures(degree, include_bias=False),
+        StandardScaler(),
+        Ridge(alpha=lam),
+    ).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, reference[-1].coef_, rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(ours.predict(X), reference.predict(X), rtol=1e-8, atol=1e-8)
+
+
+def test_sinusoid_features_match_explicit_columns():
+    rng = np.random.default_rng(3)
+    x = rng.uniform(-2, 2, size=(120, 1))
+    y = np.sin(3 * x[:, 0]) + 0.1 * rng.normal(size=120)
+    ours = LinearRegression(solver="normal_equation", sinusoid_degree=3, normalize=False)
+    ours.fit(x, y)
+    explicit = np.hstack([x, np.sin(x), np.sin(2 * x), np.sin(3 * x)])
+    reference = SkLinearRegression().fit(explicit, y)
+    np.testing.assert_allclose(ours.coef_, reference.coef_, rtol=1e-7, atol=1e-9)
+    assert ours.score(x, y) > 0.95
+
+
+@pytest.mark.parametrize("shape", [(40, 1), (120, 4), (300, 8)])
+@pytest.mark.parametrize("lam", [0.0, 1.5])
+def test_gradient_descent_reaches_normal_equation(shape, lam):
+    X, y = make_data(*shape, seed=sum(shape))
+    gd = LinearRegression(regularization=lam, max_iter=100_000).fit(X, y)
+    ne = LinearRegression(regularization=lam, solver="normal_equation").fit(X, y)
+    assert gd.cost_history_[-1] == pytest.approx(ne.cost_history_[-1], rel=1e-9)
+    np.testing.assert_allclose(gd.predict(X), ne.predict(X), rtol=1e-6, atol=1e-6)
+    assert gd.n_iter_ == len(gd.cost_history_) - 1
+
+
+def test_score_is_r2():
+    X, y = make_data(60, 3, seed=1, noise=5.0)
+    model = LinearRegression().fit(X, y)
+    reference = SkLinearRegression().fit(X, y)
+    assert model.score(X, y) == pytest.approx(reference.score(X, y), rel=1e-9)
+
+
+# --------------------------------------------------------- layer 2: calculus
+@pytest.mark.parametrize("shape", [(25, 1), (40, 3), (15, 7)])
+@pytest.mark.parametrize("lam", [0.0, 0.8, 25.0])
+def test_gradient_matches_finite_differences(shape, lam):
+    X, y = make_data(*shape, seed=7 * shape[0] + shape[1])
+    model = LinearRegression(regularization=lam, polynomial_degree=2, solver="normal_equation")
+    model.fit(X, y)
+    design = model._design_matrix(X)
+    rng = np.random.default_rng(0)
+    theta = rng.normal(size=design.shape[1])
+    analytic = model._gradient(theta, design, y)
+    h = 1e-6
+    numeric = np.empty_like(theta)
+    for j in range(len(theta)):
+        step = np.zeros_like(theta)
+        step[j] = h
+        numeric[j] = (
+            model._cost(theta + step, design, y) - model._cost(theta - step, design, y)
+        ) / (2 * h)
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-6)
+
+
+def test_cost_is_half_mean_squared_error_plus_penalty():
+    X, y = make_data(30, 2, seed=5)
+    model = LinearRegression(regularization=3.0).fit(X, y)
+    design = model._design_matrix(X)
+    theta = np.array([10.0, -2.0, 0.5])
+    m = len(y)
+    expected = (np.sum((design @ theta - y) ** 2) + 3.0 * (2.0**2 + 0.5**2)) / (2 * m)
+    assert model._cost(theta, design, y) == pytest.approx(expected, rel=1e-12)
+    # θ₀ is not penalized: moving it changes only the squared-error part.
+    other = theta.copy()
+    other[0] = 0.0
+    unpenalized = np.sum((design @ other - y) ** 2) / (2 * m)
+    assert model._cost(other, design, y) == pytest.approx(
+        unpenalized + 3.0 * (2.0**2 + 0.5**2) / (2 * m), rel=1e-12
+    )
+
+
+# ------------------------------------------------- layer 3: invariants, bad input
+@pytest.mark.parametrize("lam", [0.0, 4.0])
+def test_cost_never_increases_with_a_small_step(lam):
+    X, y = make_data(100, 5, seed=11)
+    model = LinearRegression(learning_rate=0.01, regularization=lam, max_iter=300, tol=0.0)
+    with pytest.warns(ConvergenceWarning):
+        model.fit(X, y)
+    assert model.n_iter_ == 300
+    assert np.all(np.diff(model.cost_history_) <= 0)
+    assert model.cost_history_[-1] < model.cost_history_[0]
+
+
+@pytest.mark.parametrize("solver", ["gradient_descent", "normal_equation"])
+def test_row_predicted_alone_equals_batch(solver):
+    X, y = make_data(80, 3, seed=2)
+    model = LinearRegression(solver=solver, polynomial_degree=3, sinusoid_degree=2, tol=1e-6)
+    model.fit(X, y)
+    X_new, _ = make_data(9, 3, seed=99)
+    batch = model.predict(X_new)
+    alone = np.array([model.predict(X_new[i : i + 1])[0] for i in range(len(X_new))])
+    np.testing.assert_array_equal(alone, batch)
+    # And the statistics come from the training rows, not from whatever is predicted.
+    np.testing.assert_allclose(model.feature_map_.input_scaler_.mean_, X.mean(axis=0))
+
+
+def test_convergence_warning_when_max_iter_runs_out():
+    X, y = make_data(50, 2, seed=4)
+    with pytest.warns(ConvergenceWarning, match=r"max_iter=5 .*Increase max_iter"):
+        model = LinearRegression(max_iter=5).fit(X, y)
+    assert model.n_iter_ == 5
+    assert len(model.cost_history_) == 6
+
+
+def test_default_fit_converges_without_warning():
+    X, y = make_data(50, 2, seed=4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model = LinearRegression().fit(X, y)
+    assert model.n_iter_ < model.max_iter
+
+
+def test_divergence_is_an_error_that_names_the_fix():
+    X, y = make_data(50, 3, seed=4)
+    with pytest.raises(ValueError, match=r"diverged.*learning_rate=5\.0 is too large"):
+        LinearRegression(learning_rate=5.0).fit(X, y)
+    # Raw, unscaled features need a far smaller step.
+    with pytest.raises(ValueError, match="diverged"):
+        LinearRegression(normalize=False).fit(X, y)
+
+
+def test_exact_fit_is_not_mistaken_for_divergence():
+    # More features than rows: the cost falls to rounding noise, which may tick upwards.
+    X, y = make_data(15, 7, seed=3)
+    model = LinearRegression(polynomial_degree=2, max_iter=50_000).fit(X, y)
+    assert model.cost_history_[-1] < 1e-12 * model.cost_history_[0]
+    np.testing.assert_allclose(model.predict(X), y, rtol=1e-6)
+
+
+def test_constant_feature_does_not_divide_by_zero():
+    X, y = make_data(40, 2, seed=8)
+    X = np.hstack([X, np.full((40, 1), 3.0)])
+    model = LinearRegression().fit(X, y)
+    assert np.all(np.isfinite(model.coef_))
+    assert model.coef_[-1] == 0.0
+
+
+@pytest.fixture
+def fitted():
+    X, y = make_data(20, 2, seed=0)
+    return LinearRegression().fit(X, y), X, y
+
+
+@pytest.mark.parametrize(
+    "X, y, error, match",
+    [
+        (np.arange(5.0), np.arange(5.0), ValueError, r"Expected 2D array.*reshape\(-1, 1\)"),
+        ([[1.0], [np.nan], [3.0]], [1.0, 2.0, 3.0], ValueError, "Input X contains NaN"),
+        ([[1.0], [np.inf], [3.0]], [1.0, 2.0, 3.0], ValueError, "Input X contains infinity"),
+        (np.empty((0, 2)), np.empty(0), ValueError, r"0 sample\(s\).*LinearRegression"),
+        (np.empty((3, 0)), np.zeros(3), ValueError, r"0 feature\(s\)"),
+        (np.ones((4, 2)), np.ones(3), ValueError, "inconsistent numbers of samples"),
+        ([[1.0], [2.0]], [1.0, np.nan], ValueError, "Input y contains NaN"),
+        ([["a"], ["b"]], [1.0, 2.0], ValueError, "not numbers"),
+        (np.ones((4, 2)), None, ValueError, "requires y to be passed"),
+    ],
+)
+def test_fit_rejects_bad_input(X, y, error, match):
+    with pytest.raises(error, match=match):
+        LinearRegression().fit(X, y)
+
+
+def test_non_numeric_dataframe_column_is_named():
+    frame = pd.DataFrame({"gdp": [1.0, 2.0, 3.0], "country": ["A", "B", "C"]})
+    with pytest.raises(ValueError, match="non-numeric column.*'country'"):
+        LinearRegression().fit(frame, [1.0, 2.0, 3.0])
+
+
+def test_predict_checks_its_input(fitted):
+    model, X, _ = fitted
+    with pytest.raises(ValueError, match="X has 3 features, but LinearRegression is expecting 2"):
+        model.predict(np.ones((2, 3)))
+    with pytest.raises(ValueError, match=r"Expected 2D array.*reshape\(1, -1\)"):
+        model.predict(X[0])
+    with pytest.raises(ValueError, match="Input X contains NaN"):
+        model.predict([[np.nan, 1.0]])
+
+
+def test_predict_before_fit():
+    with pytest.raises(NotFittedError, match="not fitted yet.*Call 'fit'"):
+        LinearRegression().predict(np.ones((2, 2)))
+    # Both families of exception, so that `except ValueError` and hasattr-style code work.
+    assert issubclass(NotFittedError, ValueError)
+    assert issubclass(NotFittedError, AttributeError)
+
+
+@pytest.mark.parametrize(
+    "params, error, match",
+    [
+        ({"learning_rate": 0.0}, ValueError, "learning_rate must be > 0"),
+        ({"learning_rate": "fast"}, TypeError, "learning_rate must be a number"),
+        ({"regularization": -1.0}, ValueError, "regularization must be >= 0"),
+        ({"max_iter": 0}, ValueError, "max_iter must be >= 1"),
+        ({"max_iter": 10.5}, TypeError, "max_iter must be an integer"),
+        ({"tol": -1e-3}, ValueError, "tol must be >= 0"),
+        ({"solver": "sgd"}, ValueError, "solver must be one of 'gradient_descent'"),
+        ({"polynomial_degree": 0}, ValueError, "polynomial_degree must be >= 1"),
+        ({"sinusoid_degree": -1}, ValueError, "sinusoid_degree must be >= 0"),
+        ({"normalize": "yes"}, TypeError, "normalize must be True or False"),
+    ],
+)
+def test_bad_hyperparameters(fitted, params, error, match):
+    _, X, y = fitted
+    with pytest.raises(error, match=match):
+        LinearRegression(**params).fit(X, y)
+
+
+def test_scikit_learn_interop():
+    X, y = make_data(60, 2, seed=6)
+    model = LinearRegression(regularization=0.5)
+    copy = clone(model)
+    assert copy.get_params() == model.get_params()
+    assert repr(model) == "LinearRegression(regularization=0.5)"
+    scores = cross_val_score(make_pipeline(StandardScaler(), model), X, y, cv=3)
+    assert scores.shape == (3,)
+    assert np.all(scores > 0.9)
+
+
+# ----------------------------------------------------- the happiness figures
+@pytest.fixture(scope="module")
+def happiness():
+    return load_happiness()
+
+
+@pytest.mark.parametrize("columns", [[GDP], [GDP, FREEDOM]])
+def test_happiness_gradient_descent_matches_normal_equation_and_sklearn(happiness, columns):
+    X = happiness[columns].to_numpy()
+    y = happiness[SCORE].to_numpy()
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the defaults converge
+        gd = LinearRegression().fit(X_train, y_train)
+    ne = LinearRegression(solver="normal_equation").fit(X_train, y_train)
+    reference = SkLinearRegression().fit(X_train, y_train)
+
+    # Standardization was learned on the training rows only.
+    np.testing.assert_allclose(gd.feature_map_.input_scaler_.mean_, X_train.mean(axis=0))
+    np.testing.assert_allclose(gd.feature_map_.input_scaler_.scale_, X_train.std(axis=0))
+
+    gap = (gd.cost_history_[-1] - ne.cost_history_[-1]) / ne.cost_history_[-1]
+    assert 0 <= gap < 1e-3
+    for rows in (X_train, X_test):
+        assert rel_diff(gd.predict(rows), reference.predict(rows)) < 1e-6
+        assert rel_diff(ne.predict(rows), reference.predict(rows)) < 1e-12
+    assert gd.score(X_test, y_test) == pytest.approx(reference.score(X_test, y_test), rel=1e-6)
