@@ -4,12 +4,14 @@ from homemade.anomaly_detection import GaussianAnomalyDetector
 from homemade.base import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
+from homemade.logistic_regression import LogisticRegression
 
 __all__ = [
     "ConvergenceWarning",
     "GaussianAnomalyDetector",
     "KMeans",
     "LinearRegression",
+    "LogisticRegression",
     "NotFittedError",
 ]
 __version__ = "0.1.0"
