@@ -36,7 +36,7 @@ def main(argv=None):
         for row in module.rows(full=args.full):
             missed += not row.met
             print(f"| {row.task} | {row.metric} | {row.homemade:.4g} | {row.sklearn:.4g} "
-                  f"| {row.ratio:.2f} | {row.target} | {'yes' if row.met else 'NO'} |",
+                  f"| {row.ratio:.3g} | {row.target} | {'yes' if row.met else 'NO'} |",
                   flush=True)
     return 1 if missed else 0
 
