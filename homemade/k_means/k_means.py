@@ -94,19 +94,17 @@ class KMeans(ClusterMixin, BaseEstimator):
         # Centering costs nothing in the result (distances do not change) and keeps the
         # expansion ‖x‖² − 2x·c + ‖c‖² from losing digits when the data sit far from 0.
         mean = X.mean(axis=0)
-        Xc = X - mean
-        x_sq = np.einsum("ij,ij->i", Xc, Xc)
-        variance = Xc.var(axis=0).mean()
-        tol = self.tol * variance
+        data = _Data(X - mean)
+        tol = self.tol * data.X.var(axis=0).mean()
 
         if isinstance(self.init, str):
-            starts = [self._initial_centers(Xc, x_sq, k, rng) for _ in range(self.n_init)]
+            starts = [self._initial_centers(data, k, rng) for _ in range(self.n_init)]
         else:
             starts = [np.asarray(self.init, dtype=np.float64) - mean]
 
         best = None
         for centers in starts:
-            run = _lloyd(Xc, x_sq, centers, self.max_iter, tol)
+            run = _lloyd(data, centers, self.max_iter, tol)
             if best is None or run["inertia"] < best["inertia"]:
                 best = run
 
@@ -151,10 +149,10 @@ class KMeans(ClusterMixin, BaseEstimator):
                 )
         return k
 
-    def _initial_centers(self, X, x_sq, k, rng):
+    def _initial_centers(self, data, k, rng):
         if self.init == "random":
-            return X[rng.choice(len(X), size=k, replace=False)].copy()
-        return _kmeans_plusplus(X, x_sq, k, rng)
+            return data.X[rng.choice(len(data.X), size=k, replace=False)]
+        return _kmeans_plusplus(data, k, rng)
 
     def _warn_if_fewer_distinct_points(self, X, k):
         # Counting distinct rows needs a sort; coinciding centroids are the cheap symptom.
@@ -200,37 +198,77 @@ class KMeans(ClusterMixin, BaseEstimator):
 # ------------------------------------------------------------------ the algorithm
 
 
-def _squared_distances(X, centers, x_sq=None):
-    """‖x − c‖² = ‖x‖² − 2x·c + ‖c‖² for every row and centroid, as one matrix product.
+class _Data:
+    """The centered training rows in the layouts the steps below read fastest.
 
-    Rounding can push a true 0 slightly below it, hence the clip.
+    ``X_aug_t`` holds [x, 1] column by column, so that one product with [−2c, ‖c‖²]
+    gives −2x·c + ‖c‖², the part of ‖x − c‖² that depends on c, with one contiguous row
+    per centroid; ``XT`` holds each feature contiguously for the per-cluster sums.
     """
-    if x_sq is None:
-        x_sq = np.einsum("ij,ij->i", X, X)
+
+    def __init__(self, X):
+        self.X = X
+        self.x_sq = np.einsum("ij,ij->i", X, X)
+        self.XT = np.ascontiguousarray(X.T)
+        self.X_aug_t = np.vstack([self.XT, np.ones((1, len(X)))])
+
+
+def _partial_distances(data, centers):
+    """−2x·c + ‖c‖² for every centroid (rows) and point (columns): ‖x − c‖² without the
+    ‖x‖² that all centroids share, so the nearest centroid is the argmin of a column.
+
+    The product is done over blocks of points. With few features and centroids each
+    product is tiny; a multithreaded BLAS then spends more time waking its threads than
+    computing (4x slower on a busy machine). Blocks of about 2¹⁷ multiply-adds stay below
+    OpenBLAS's threading threshold and inside the cache.
+    """
+    centers_aug = np.hstack([-2.0 * centers, np.einsum("ij,ij->i", centers, centers)[:, None]])
+    m = data.X_aug_t.shape[1]
+    out = np.empty((len(centers), m))
+    block = max(256, 2**17 // centers_aug.size)
+    for start in range(0, m, block):
+        np.matmul(centers_aug, data.X_aug_t[:, start : start + block],
+                  out=out[:, start : start + block])
+    return out
+
+
+def _nearest(d):
+    """Index and value of the smallest entry of each column of ``d`` (ties: the lowest
+    index). Every step is a vector operation along the rows, many times faster than
+    ``argmin`` over many short columns."""
+    k = len(d)
+    smallest = np.minimum.reduce(d, axis=0)
+    # Row j scores k − 1 − j where it holds the minimum, 0 elsewhere; the best score
+    # is the lowest such j. A small integer type keeps the pass over memory short.
+    score = np.arange(k - 1, -1, -1, dtype=np.min_scalar_type(k))[:, None]
+    labels = (k - 1) - np.maximum.reduce((d == smallest) * score, axis=0).astype(np.intp)
+    return labels, smallest
+
+
+def _squared_distances(X, centers):
+    """‖x − c‖² = ‖x‖² − 2x·c + ‖c‖² for every row and centroid, as one matrix product
+    (no loop over samples). Rounding can push a true 0 slightly below it, hence the clip."""
     d = X @ centers.T
     d *= -2.0
-    d += x_sq[:, None]
+    d += np.einsum("ij,ij->i", X, X)[:, None]
     d += np.einsum("ij,ij->i", centers, centers)
     return np.maximum(d, 0.0, out=d)
 
 
-def _assign(X, x_sq, centers):
-    """The assignment step: nearest centroid of each row and its squared distance."""
-    # ‖x‖² is the same for every centroid, so the argmin can skip it.
-    d = X @ centers.T
-    d *= -2.0
-    d += np.einsum("ij,ij->i", centers, centers)
-    labels = d.argmin(axis=1)
-    closest = d[np.arange(len(d)), labels]
-    closest += x_sq
-    return labels, np.maximum(closest, 0.0, out=closest)
-
-
-def _cluster_sums(X, labels, k):
-    """Per-cluster sums of the rows of ``X`` with a single bincount (no loop over rows)."""
-    m, n = X.shape
-    flat = (labels[:, None] * n + np.arange(n)).ravel()
-    return np.bincount(flat, weights=X.ravel(), minlength=k * n).reshape(k, n)
+def _cluster_sums(data, labels, k):
+    """Σ x⁽ⁱ⁾ over the rows of each cluster, and the cluster sizes (no loop over rows)."""
+    counts = np.bincount(labels, minlength=k)
+    if len(data.XT) <= 32:
+        # A weighted bincount per feature: k sums in one pass over a contiguous column.
+        sums = np.empty((k, len(data.XT)))
+        for f, column in enumerate(data.XT):
+            sums[:, f] = np.bincount(labels, weights=column, minlength=k)
+    else:
+        # Many features: a one-hot matrix product is one BLAS call instead.
+        one_hot = np.zeros((k, len(labels)))
+        one_hot[labels, np.arange(len(labels))] = 1.0
+        sums = one_hot @ data.X
+    return sums, counts
 
 
 def _reseed_empty(labels, closest, counts):
@@ -247,23 +285,27 @@ def _reseed_empty(labels, closest, counts):
         labels[i] = j
         counts[j] = 1
         closest[i] = 0.0
-    return labels, counts
+    return labels
 
 
-def _lloyd(X, x_sq, centers, max_iter, tol):
-    """One run of Lloyd's algorithm from ``centers``; ``X`` is already centered."""
+def _lloyd(data, centers, max_iter, tol):
+    """One run of Lloyd's algorithm from ``centers``; the data are already centered."""
     k = len(centers)
     history = [centers]
     inertia_history = []
     converged = False
     n_iter = 0
     for _ in range(max_iter):
-        labels, closest = _assign(X, x_sq, centers)
+        # Assignment step: each point to its nearest centroid.
+        labels, smallest = _nearest(_partial_distances(data, centers))
+        closest = np.maximum(smallest + data.x_sq, 0.0)
         inertia_history.append(float(closest.sum()))
-        counts = np.bincount(labels, minlength=k)
+        sums, counts = _cluster_sums(data, labels, k)
         if not counts.all():
-            labels, counts = _reseed_empty(labels, closest, counts)
-        new_centers = _cluster_sums(X, labels, k) / counts[:, None]
+            labels = _reseed_empty(labels, closest, counts)
+            sums, counts = _cluster_sums(data, labels, k)
+        # Update step: each centroid to the mean of its points (no cluster is empty now).
+        new_centers = sums / counts[:, None]
         shift = float(((new_centers - centers) ** 2).sum())
         centers = new_centers
         history.append(centers)
@@ -272,8 +314,8 @@ def _lloyd(X, x_sq, centers, max_iter, tol):
             converged = True
             break
     # A last assignment so that labels and inertia belong to the final centroids.
-    labels, closest = _assign(X, x_sq, centers)
-    inertia_history.append(float(closest.sum()))
+    labels, smallest = _nearest(_partial_distances(data, centers))
+    inertia_history.append(float(np.maximum(smallest + data.x_sq, 0.0).sum()))
     return {
         "centers": centers,
         "labels": labels,
@@ -285,7 +327,7 @@ def _lloyd(X, x_sq, centers, max_iter, tol):
     }
 
 
-def _kmeans_plusplus(X, x_sq, k, rng):
+def _kmeans_plusplus(data, k, rng):
     """k-means++ seeding (Arthur & Vassilvitskii, 2007), the greedy variant.
 
     The first centroid is a uniformly random row. Each next one is drawn with probability
@@ -293,12 +335,13 @@ def _kmeans_plusplus(X, x_sq, k, rng):
     far-away regions get a centroid early. Drawing 2 + ⌊ln k⌋ candidates and keeping the
     one that lowers the total D² most makes a bad draw less likely.
     """
+    X = data.X
     m = len(X)
     n_trials = 2 + int(math.log(k))
-    first = rng.integers(m)
     centers = np.empty((k, X.shape[1]))
+    first = rng.integers(m)
     centers[0] = X[first]
-    closest = _squared_distances(X, centers[:1], x_sq)[:, 0]
+    closest = np.maximum(_partial_distances(data, centers[:1])[0] + data.x_sq, 0.0)
     for c in range(1, k):
         cumulative = np.cumsum(closest)
         total = cumulative[-1]
@@ -311,9 +354,12 @@ def _kmeans_plusplus(X, x_sq, k, rng):
         else:
             # Every point already sits on a centroid (fewer distinct points than k).
             candidates = rng.integers(m, size=n_trials)
-        d = _squared_distances(X, X[candidates], x_sq)
-        np.minimum(d, closest[:, None], out=d)
-        best = int(np.argmin(d.sum(axis=0)))
+        # One row per candidate: D² if that candidate joined the centroids.
+        d = _partial_distances(data, X[candidates])
+        d += data.x_sq
+        np.maximum(d, 0.0, out=d)
+        np.minimum(d, closest, out=d)
+        best = int(np.argmin(d.sum(axis=1)))
         centers[c] = X[candidates[best]]
-        closest = d[:, best]
+        closest = d[best]
     return centers
