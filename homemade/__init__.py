@@ -5,6 +5,7 @@ from homemade.base import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
 from homemade.logistic_regression import LogisticRegression
+from homemade.neural_network import MultilayerPerceptron
 
 __all__ = [
     "ConvergenceWarning",
@@ -12,6 +13,7 @@ __all__ = [
     "KMeans",
     "LinearRegression",
     "LogisticRegression",
+    "MultilayerPerceptron",
     "NotFittedError",
 ]
 __version__ = "0.1.0"
