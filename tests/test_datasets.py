@@ -482,6 +482,16 @@ def test_load_iris():
     assert df["species"].value_counts().tolist() == [50, 50, 50]
 
 
+def test_load_iris_is_fishers_table():
+    # The two UCI transcription errors are corrected: the values equal scikit-learn's copy.
+    from sklearn.datasets import load_iris as sklearn_iris
+
+    df = datasets.load_iris()
+    np.testing.assert_array_equal(df.iloc[:, :4].to_numpy(), sklearn_iris().data)
+    assert df.loc[34, "petal_width"] == 0.2
+    assert df.loc[37, ["sepal_width", "petal_length"]].tolist() == [3.6, 1.4]
+
+
 def test_load_mnist_sample_needs_no_network_or_cache(tmp_path, monkeypatch):
     # An empty cache and no network (see _no_internet): the sample still loads.
     monkeypatch.setenv("HOMEMADE_DATA_DIR", str(tmp_path / "empty"))
