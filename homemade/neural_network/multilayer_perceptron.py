@@ -290,8 +290,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         X = check_array(X, estimator=self, dtype=dtype)
         check_n_features(self, X)
         X = _apply_scaling(X, self.input_offset_, self.input_scale_, dtype)
-        with np.errstate(over="ignore"):
-            _, probabilities = _forward(self.coefs_, self.intercepts_, X, self.activation)
+        _, probabilities = _forward(self.coefs_, self.intercepts_, X, self.activation)
         return probabilities
 
 
