@@ -33,7 +33,7 @@ _SOLVERS = ("adam", "momentum", "gd")
 _NORMALIZE = ("max", "standard", False, None)
 # A learning rate that works out of the box for each solver on inputs scaled to about [0, 1]:
 # Adam normalizes its steps, so it needs a small α; plain gradient descent needs a large one.
-_DEFAULT_LEARNING_RATE = {"adam": 0.002, "momentum": 0.05, "gd": 0.5}
+_DEFAULT_LEARNING_RATE = {"adam": 0.003, "momentum": 0.05, "gd": 0.5}
 _ADAM_BETA1, _ADAM_BETA2, _ADAM_EPSILON = 0.9, 0.999, 1e-8
 
 
@@ -51,8 +51,8 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         ``"adam"`` and ``"momentum"`` update θ after every mini-batch of ``batch_size``
         samples; ``"gd"`` is the course's full-batch gradient descent (one step per epoch).
     learning_rate : float or None, default=None
-        Step size α. ``None`` picks 0.002 for Adam, 0.05 for momentum, 0.5 for ``"gd"``.
-    batch_size : int, default=128
+        Step size α. ``None`` picks 0.003 for Adam, 0.05 for momentum, 0.5 for ``"gd"``.
+    batch_size : int, default=256
         Samples per mini-batch (clipped to the number of training samples; unused by
         ``"gd"``).
     max_iter : int, default=20
@@ -120,7 +120,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         activation="relu",
         solver="adam",
         learning_rate=None,
-        batch_size=128,
+        batch_size=256,
         max_iter=20,
         regularization=1.0,
         momentum=0.9,
@@ -388,16 +388,11 @@ class _Network:
             optimizer.step(theta, gradient)
             return loss
         order = rng.permutation(m)
-        buffer = np.empty((batch_size, X.shape[1]), dtype=X.dtype)
         total = 0.0
         for start in range(0, m, batch_size):
             index = order[start : start + batch_size]
-            if len(index) == batch_size:
-                X_batch = np.take(X, index, axis=0, out=buffer)
-            else:
-                X_batch = X[index]
             loss, _ = self.cost_and_gradient(
-                theta, X_batch, y[index], regularization, m, gradient
+                theta, X[index], y[index], regularization, m, gradient
             )
             if not np.isfinite(loss):
                 return loss
@@ -513,9 +508,14 @@ class _Momentum:
 
 class _Adam:
     """Adam: momentum on the gradient (first moment s) divided by the root of a running
-    mean of its square (second moment r), both corrected for their start at zero.
+    mean of its square (second moment r), both corrected for their start at zero:
 
-    s ← β₁s + (1−β₁)g, r ← β₂r + (1−β₂)g², θ ← θ − α·√(1−β₂ᵗ)/(1−β₁ᵗ) · s/(√r + ε̂)
+    s ← β₁s + (1−β₁)g, r ← β₂r + (1−β₂)g², θ ← θ − α·ŝ/(√r̂ + ε) with ŝ = s/(1−β₁ᵗ),
+    r̂ = r/(1−β₂ᵗ).
+
+    To spend fewer passes over θ per step, it keeps S = s/(1−β₁) and R = r/(1−β₂)
+    (then S ← β₁S + g and R ← β₂R + g² need no multiplication of g) and folds all the
+    constant factors into one scalar step and one ε.
     """
 
     def __init__(self, learning_rate, theta):
@@ -527,20 +527,19 @@ class _Adam:
 
     def step(self, theta, gradient):
         self.t += 1
-        s, r, tmp = self.first, self.second, self.scratch
-        s *= _ADAM_BETA1
-        np.multiply(gradient, 1 - _ADAM_BETA1, out=tmp)
-        s += tmp
-        r *= _ADAM_BETA2
+        S, R, tmp = self.first, self.second, self.scratch
+        S *= _ADAM_BETA1
+        S += gradient
         np.multiply(gradient, gradient, out=tmp)
-        tmp *= 1 - _ADAM_BETA2
-        r += tmp
-        correction = np.sqrt(1 - _ADAM_BETA2**self.t) / (1 - _ADAM_BETA1**self.t)
-        # The bias correction folded into one scalar step size (and ε scaled to match).
-        np.sqrt(r, out=tmp)
-        tmp += _ADAM_EPSILON * np.sqrt(1 - _ADAM_BETA2**self.t)
-        np.divide(s, tmp, out=tmp)
-        tmp *= self.learning_rate * correction
+        R *= _ADAM_BETA2
+        R += tmp
+        # ŝ/(√r̂ + ε) = c·S/(√R + ε/k) with k = √((1−β₂)/(1−β₂ᵗ)), c = (1−β₁)/(1−β₁ᵗ)/k.
+        k = np.sqrt((1 - _ADAM_BETA2) / (1 - _ADAM_BETA2**self.t))
+        c = (1 - _ADAM_BETA1) / (1 - _ADAM_BETA1**self.t) / k
+        np.sqrt(R, out=tmp)
+        tmp += _ADAM_EPSILON / k
+        np.divide(S, tmp, out=tmp)
+        tmp *= self.learning_rate * c
         theta -= tmp
 
 
@@ -598,7 +597,7 @@ def _learn_scaling(X, normalize):
     """The offset and scale of every feature, per ``normalize`` (``MultilayerPerceptron``)."""
     n = X.shape[1]
     if normalize == "max":
-        largest = float(np.max(np.abs(X)))
+        largest = max(float(X.max()), -float(X.min()))  # max |x| without a copy of X
         return np.zeros(n), np.full(n, largest if largest > 0 else 1.0)
     if normalize == "standard":
         from homemade.features import Standardizer
