@@ -5,10 +5,11 @@ what is wrong and, where there is one, the fix.
 """
 
 import numbers
+import warnings
 
 import numpy as np
 
-from homemade.base import NotFittedError
+from homemade.base import DataConversionWarning, _not_fitted_error
 
 
 def _name(estimator):
@@ -52,9 +53,11 @@ def check_array(X, *, estimator=None, name="X", dtype=np.float64, min_samples=1,
     if array.dtype.kind in "OUSV":
         try:
             array = array.astype(dtype)
-        except (TypeError, ValueError):
-            raise ValueError(
-                f"{name} holds values that are not numbers (e.g. strings). "
+        except (TypeError, ValueError) as error:
+            # Same exception type as NumPy's: a string that is not a number is a ValueError,
+            # an object that is no string or number at all (a dict, a list) a TypeError.
+            raise type(error)(
+                f"{name} holds values that are not numbers (e.g. strings): {error}. "
                 "Convert them to numbers first."
             ) from None
     if array.ndim == 0:
@@ -108,13 +111,22 @@ def _check_finite(array, name):
         )
 
 
-def check_target(y, *, name="y", numeric=True):
-    """Return ``y`` as a 1-D array. A column vector is flattened; ``numeric`` targets must be
-    finite numbers (regression); otherwise any label type is kept (classification)."""
+def check_target(y, *, name="y", numeric=True, warn_column=False):
+    """Return ``y`` as a 1-D array. A column vector is flattened (with a
+    ``DataConversionWarning`` if ``warn_column``); ``numeric`` targets must be finite numbers
+    (regression); otherwise any label type is kept (classification)."""
     if isinstance(y, (str, bytes)):
         raise TypeError(f"{name} must be an array-like, got a string.")
     y = np.asarray(y)
     if y.ndim == 2 and y.shape[1] == 1:
+        if warn_column:
+            # scikit-learn's wording, so that its estimator checks recognise the warning.
+            warnings.warn(
+                f"A column-vector y was passed when a 1d array was expected: {name} has shape "
+                f"{y.shape}. Pass a 1-D array, e.g. {name}.ravel().",
+                DataConversionWarning,
+                stacklevel=4,
+            )
         y = y.ravel()
     if y.ndim != 1:
         raise ValueError(
@@ -153,7 +165,7 @@ def check_X_y(X, y, *, estimator=None, dtype=np.float64, numeric_y=True, min_sam
             f"{_name(estimator) or 'This estimator'} requires y to be passed, but the target y "
             "is None."
         )
-    y = check_target(y, numeric=numeric_y)
+    y = check_target(y, numeric=numeric_y, warn_column=True)
     if len(y) != len(X):
         raise ValueError(
             f"Found input variables with inconsistent numbers of samples: X has {len(X)} rows "
@@ -182,7 +194,7 @@ def check_classification_targets(y, *, estimator=None):
 def check_is_fitted(estimator, attribute="n_features_in_"):
     """Raise ``NotFittedError`` if ``fit`` has not been called."""
     if not hasattr(estimator, attribute):
-        raise NotFittedError(
+        raise _not_fitted_error(
             f"This {_name(estimator)} instance is not fitted yet. Call 'fit' with appropriate "
             "arguments before using this estimator."
         )

@@ -7,7 +7,9 @@ scikit-learn lazily, only when scikit-learn itself asks (``clone``, ``Pipeline``
 ``GridSearchCV``, ``check_estimator``).
 """
 
+import functools
 import inspect
+import sys
 
 import numpy as np
 
@@ -16,8 +18,28 @@ class NotFittedError(ValueError, AttributeError):
     """Raised when ``predict`` (or similar) is called before ``fit``."""
 
 
+def _not_fitted_error(message):
+    """A ``NotFittedError`` to raise; when the caller uses scikit-learn (it is already
+    imported), one that is also scikit-learn's ``NotFittedError``, so that sklearn's
+    pipelines, searches and ``check_estimator`` recognise it. The library never imports
+    scikit-learn itself."""
+    sklearn_exceptions = sys.modules.get("sklearn.exceptions")
+    if sklearn_exceptions is None:
+        return NotFittedError(message)
+    return _sklearn_compatible_not_fitted(sklearn_exceptions.NotFittedError)(message)
+
+
+@functools.cache
+def _sklearn_compatible_not_fitted(sklearn_not_fitted):
+    return type("NotFittedError", (NotFittedError, sklearn_not_fitted), {"__module__": __name__})
+
+
 class ConvergenceWarning(UserWarning):
     """Raised when an iterative solver stops at ``max_iter`` before reaching ``tol``."""
+
+
+class DataConversionWarning(UserWarning):
+    """Raised when input had to be reshaped, e.g. a column-vector ``y`` flattened to 1-D."""
 
 
 class BaseEstimator:
@@ -60,9 +82,12 @@ class BaseEstimator:
         return f"{type(self).__name__}({', '.join(changed)})"
 
     def __sklearn_tags__(self):
-        from sklearn.utils import Tags, TargetTags
+        from sklearn.utils import Tags, TargetTags, TransformerTags
 
-        return Tags(estimator_type=None, target_tags=TargetTags(required=False))
+        tags = Tags(estimator_type=None, target_tags=TargetTags(required=False))
+        if hasattr(self, "transform"):
+            tags.transformer_tags = TransformerTags()
+        return tags
 
     def __sklearn_is_fitted__(self):
         return hasattr(self, "n_features_in_")

@@ -86,7 +86,7 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         if m < 2:
             raise ValueError(
                 f"{type(self).__name__} needs at least 2 samples to estimate a mean and a "
-                f"variance, got {m}. Pass more examples to fit."
+                f"variance, got {m} sample. Pass more examples to fit."
             )
 
         mean = X.mean(axis=0)
