@@ -199,6 +199,22 @@ def test_far_points_give_zero_density_without_warnings(covariance):
     np.testing.assert_array_equal(predictions, 1)
 
 
+def test_a_density_above_the_float_range_is_inf_without_warnings():
+    # Found by the property tests: 50 features of variance ~1e-15 put log p(x) near 770,
+    # beyond log(1.8e308); the log density stays exact and predict still works.
+    rng = np.random.default_rng(0)
+    X = np.repeat(rng.standard_normal((1, 50)), 500, axis=0) * 1e-6
+    X[:3] = rng.standard_normal((3, 50)) * 1e-6
+    model = GaussianAnomalyDetector(epsilon=1.0).fit(X)
+    with np.errstate(all="raise"):
+        log_density = model.log_density(X)
+        density = model.score_samples(X)
+        predictions = model.predict(X)
+    assert np.all(np.isfinite(log_density)) and log_density[3] > 710
+    assert density[3] == np.inf
+    np.testing.assert_array_equal(predictions[3:], 0)
+
+
 def test_zero_epsilon_flags_nothing_without_warnings():
     X = correlated_data(50, 2, seed=12)
     model = GaussianAnomalyDetector(epsilon=0).fit(X)
@@ -291,6 +307,17 @@ def test_zero_variance_feature_is_named_with_the_fix(covariance):
     frame = pd.DataFrame(X, columns=["latency", "disk", "throughput"])
     with pytest.raises(ValueError, match=r"Feature 'disk' \(column 1\) has zero variance"):
         GaussianAnomalyDetector(covariance=covariance).fit(frame)
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+@pytest.mark.parametrize("value", [0.1, 1 / 3, 1e-6, 1e6 + 0.1, 1.175494351e-38])
+def test_a_constant_column_of_an_inexact_binary_value_has_zero_variance(covariance, value):
+    # Found by the property tests: the mean of m copies of 0.1 is not exactly 0.1, so the
+    # variance came out as ~1e-34 instead of 0, passed the check, and densities overflowed.
+    for m in (3, 10, 100, 333):
+        X = np.column_stack([np.full(m, value), np.random.default_rng(m).normal(size=m)])
+        with pytest.raises(ValueError, match=r"Feature column 0 has zero variance"):
+            GaussianAnomalyDetector(covariance=covariance).fit(X)
 
 
 def test_singular_covariance_names_the_fix():

@@ -63,7 +63,8 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
 
     ``score_samples`` returns the density p(x) itself, like the course; the numerically
     safe quantity is ``log_density``, log p(x). Far-away points get a density of exactly 0
-    (log density -inf or a very negative number) without any floating-point warning.
+    (log density -inf or a very negative number) without any floating-point warning; a
+    density above the float range (many features of tiny variance) is likewise inf.
     """
 
     def __init__(self, covariance="diagonal", epsilon=None):
@@ -89,7 +90,11 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
                 f"variance, got {m} sample. Pass more examples to fit."
             )
 
-        mean = X.mean(axis=0)
+        # The mean of the deviations from the first row, plus that row: a constant column
+        # then has exactly its value as mean and exactly 0 as variance. X.mean() of
+        # m copies of 0.1 is not exactly 0.1, which left a variance of ~1e-34 that slipped
+        # past the zero-variance check and made densities overflow.
+        mean = X[0] + (X - X[0]).mean(axis=0)
         centered = X - mean
         variance = np.mean(centered**2, axis=0)
         _check_variances(variance, X, names)
@@ -138,9 +143,12 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
 
     def score_samples(self, X):
         """p(x), the fitted Gaussian density at every row of ``X`` (may be exactly 0 for
-        far-away points; use :meth:`log_density` to tell such points apart)."""
+        far-away points, or inf where p(x) exceeds the largest float, about 1.8e308 --
+        tiny variances in many features; use :meth:`log_density` to tell such points
+        apart)."""
         log_p = self.log_density(X)
-        with np.errstate(under="ignore"):
+        # Both limits are the correctly rounded value of p(x), not an error.
+        with np.errstate(under="ignore", over="ignore"):
             return np.exp(log_p)
 
     def decision_function(self, X):
