@@ -312,6 +312,33 @@ def test_a_diverging_training_stops_with_a_hint_to_lower_the_learning_rate():
     assert not hasattr(model, "coefs_")
 
 
+@pytest.mark.parametrize(
+    "X, y, hidden",
+    [
+        ([[-951745.590290253], [6105070.879081706]], [0, 1], (3,)),
+        (
+            [[-951745.590290253, 6105070.879081706], [-1481406.7999220865, 1376862.270382462],
+             [556127.1496565128, -15081904.22543305], [10626688.114386523, 1701442.7029286663],
+             [1720704.122011575, 394844.37172655965], [-94063.73877841663, -1892391.5133088045],
+             [9610127.644681493, 806638.5807580905]],
+            [0, 1, 0, 0, 0, 1, 1],
+            (5, 4),
+        ),
+    ],
+)
+def test_weights_blown_up_by_the_last_steps_are_a_divergence_not_a_model(X, y, hidden):
+    # Found by the property tests: every mini-batch loss was finite (it is taken before
+    # the step), but the final weights (~1e21) overflowed in predict, giving NaN
+    # probabilities; in the second case a hidden layer overflowed to -inf and ReLU hid it.
+    model = MultilayerPerceptron(hidden_layer_sizes=hidden, solver="momentum", batch_size=1,
+                                 normalize=False, max_iter=3, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"diverged.*overflow.*smaller learning_rate"):
+            model.fit(np.array(X), y)
+    assert not hasattr(model, "coefs_")
+
+
 def test_works_with_scikit_learn_tools():
     from sklearn.model_selection import cross_val_score
 

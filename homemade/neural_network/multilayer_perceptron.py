@@ -232,6 +232,18 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
                     break
         if self.verbose:
             epochs.close()
+        if best_theta is not None:
+            theta = best_theta
+        # Each mini-batch cost is taken before its step, so the weights after the last
+        # steps were never evaluated: a step can leave them finite but so large that the
+        # next forward pass overflows, which predict would return as NaN probabilities.
+        if not network.outputs_finite(theta, X):
+            raise ValueError(
+                f"Training diverged: after epoch {len(loss_curve)} the weights are so large "
+                "that the network's outputs on the training data overflow. The learning_rate "
+                f"({alpha:g}) is too large for this data; try a smaller learning_rate, e.g. "
+                f"learning_rate={alpha / 10:g}."
+            )
         if watch and not converged:
             watched = "validation accuracy" if self.early_stopping else "loss"
             warnings.warn(
@@ -241,8 +253,6 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        if best_theta is not None:
-            theta = best_theta
 
         weights, biases = network.unpack(theta)
         self.coefs_ = [W.copy() for W in weights]
@@ -399,6 +409,24 @@ class _Network:
             total += loss * len(index)
             optimizer.step(theta, gradient)
         return total / m
+
+    def outputs_finite(self, theta, X, block=4096):
+        """Whether forward propagation with θ runs on every row of ``X`` without overflow
+        and gives finite probabilities (in blocks of rows, so no more memory than a large
+        mini-batch). A hidden layer can overflow to -inf and still give finite outputs
+        once ReLU turns it into 0, so overflow itself counts too."""
+        weights, biases = self.unpack(theta)
+        try:
+            with np.errstate(over="raise", invalid="raise"):
+                for start in range(0, len(X), block):
+                    _, probabilities = _forward(
+                        weights, biases, X[start : start + block], self.activation
+                    )
+                    if not np.isfinite(probabilities).all():
+                        return False
+        except FloatingPointError:
+            return False
+        return True
 
     def predict(self, theta, X):
         weights, biases = self.unpack(theta)
