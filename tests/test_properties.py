@@ -222,18 +222,23 @@ def test_linear_regression_fits_or_refuses(
     multi_class=st.sampled_from(["ovr", "softmax"]),
     solver=st.sampled_from(["lbfgs", "gradient_descent"]),
     regularization=st.sampled_from([0.0, 1.0, 50.0]),
+    polynomial_degree=st.sampled_from([1, 3]),
     normalize=st.booleans(),
 )
 def test_logistic_regression_fits_or_refuses(
-    problem, n_classes, label_kind, multi_class, solver, regularization, normalize
+    problem, n_classes, label_kind, multi_class, solver, regularization, polynomial_degree,
+    normalize,
 ):
     X = problem.X()
     y = labels(problem, n_classes, label_kind, problem.seed + 2)
+    if problem.n_features > 4:
+        polynomial_degree = 1  # keep the expansion small: 4 features at degree 3 are 34
     model = LogisticRegression(
         multi_class=multi_class,
         solver=solver,
         regularization=regularization,
         max_iter=20,
+        polynomial_degree=polynomial_degree,
         normalize=normalize,
     )
     with strict_warnings():
