@@ -1,5 +1,6 @@
 """LinearRegression against the closed form, scikit-learn, calculus, and bad input."""
 
+import re
 import warnings
 
 import numpy as np
@@ -230,6 +231,22 @@ def test_divergence_is_an_error_that_names_the_fix():
     # Raw, unscaled features need a far smaller step.
     with pytest.raises(ValueError, match="diverged"):
         LinearRegression(normalize=False).fit(X, y)
+
+
+def test_divergence_error_gives_the_largest_stable_step():
+    # Many correlated standardized features: the default α = 0.1 is too large here.
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(40, 1))
+    X = base + 0.1 * rng.normal(size=(40, 30))
+    y = X @ rng.normal(size=30) + rng.normal(size=40)
+    with pytest.raises(ValueError, match=r"below 2/L = [0-9.e-]+ here") as error:
+        LinearRegression().fit(X, y)
+    bound = float(re.search(r"2/L = ([0-9.e-]+) here", str(error.value)).group(1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        LinearRegression(learning_rate=0.9 * bound, max_iter=200).fit(X, y)
+    with pytest.raises(ValueError, match="diverged"):
+        LinearRegression(learning_rate=1.1 * bound, max_iter=2000).fit(X, y)
 
 
 def test_exact_fit_is_not_mistaken_for_divergence():

@@ -44,9 +44,11 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     Parameters
     ----------
     learning_rate : float, default=0.1
-        The gradient-descent step α. Features are standardized by default, so the
-        Hessian of J has eigenvalues near 1 and α = 0.1 is safe and quick; without
-        standardization a much smaller α may be needed.
+        The gradient-descent step α. Gradient descent is stable for α < 2/L, where L is
+        the largest eigenvalue of J's Hessian (XᵀX + λ·I)/m. With a few standardized
+        features L is near 1 and α = 0.1 is safe and quick; L grows towards the number of
+        (expanded) features when they are correlated, and without standardization it
+        follows the features' scale. If α is too large, ``fit`` says so and gives 2/L.
     regularization : float, default=0.0
         λ ≥ 0, the weight of the penalty on θ₁ … θₖ. It equals scikit-learn's ``Ridge``
         ``alpha`` on the same features (both penalize λ·Σθⱼ² against the *sum* of squared
@@ -148,8 +150,11 @@ class LinearRegression(RegressorMixin, BaseEstimator):
                     raise ValueError(
                         f"Gradient descent diverged: the cost rose from {previous:.6g} to "
                         f"{cost:.6g} at step {len(costs) - 1}. learning_rate="
-                        f"{self.learning_rate!r} is too large for these features; lower it "
-                        "(e.g. by a factor of 10), or keep normalize=True."
+                        f"{self.learning_rate!r} is too large for these features: the step "
+                        f"must stay below 2/L = {self._largest_stable_step(X):.3g} here (L, "
+                        "the largest curvature of the cost). Lower learning_rate, or use "
+                        "solver='normal_equation'."
+                        + ("" if self.normalize else " Standardizing (normalize=True) helps.")
                     )
                 # A step that changes the cost by less than tol (or raises it by mere
                 # rounding) has nothing left to gain.
@@ -166,6 +171,12 @@ class LinearRegression(RegressorMixin, BaseEstimator):
                 stacklevel=3,
             )
         return theta, np.array(costs), len(costs) - 1
+
+    def _largest_stable_step(self, X):
+        """2/L, with L the largest eigenvalue of the Hessian (XᵀX + λ·I₀)/m of J."""
+        hessian = X.T @ X
+        hessian[1:, 1:] += self.regularization * np.eye(X.shape[1] - 1)
+        return 2.0 / np.linalg.eigvalsh(hessian / len(X))[-1]
 
     def _normal_equation(self, X, y):
         """θ solving (XᵀX + λL)θ = Xᵀy, with L the identity except L₀₀ = 0.
