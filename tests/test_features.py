@@ -235,3 +235,13 @@ def test_feature_map_checks_degrees_in_fit(kwargs, error, match):
     fm = FeatureMap(**kwargs)  # __init__ only stores
     with pytest.raises(error, match=match):
         fm.fit(_data())
+
+
+def test_feature_map_without_expansion_is_one_standardization():
+    X = _data(seed=4)
+    fm = FeatureMap().fit(X)
+    assert fm.output_scaler_ is None
+    np.testing.assert_allclose(fm.transform(X), (X - X.mean(axis=0)) / X.std(axis=0))
+    raw = FeatureMap(normalize=False).fit(X).transform(X)
+    np.testing.assert_array_equal(raw, X)
+    assert raw is not X
