@@ -217,6 +217,26 @@ def test_max_scaling_divides_by_the_largest_absolute_training_value():
     np.testing.assert_array_equal(model.input_offset_, [0.0, 0.0])
 
 
+def test_normalize_true_is_the_max_scaling():
+    X_train, X_test, y_train, _ = easy_problem(seed=8)
+    X_train, X_test = np.abs(X_train) * 255, np.abs(X_test) * 255
+
+    def fit(normalize):
+        return MultilayerPerceptron(hidden_layer_sizes=(8,), max_iter=5, normalize=normalize,
+                                    random_state=0).fit(X_train, y_train)
+
+    as_bool, as_max = fit(True), fit("max")
+    np.testing.assert_array_equal(as_bool.input_scale_, as_max.input_scale_)
+    np.testing.assert_array_equal(as_bool.input_offset_, as_max.input_offset_)
+    for ours, theirs in zip(as_bool.coefs_ + as_bool.intercepts_,
+                            as_max.coefs_ + as_max.intercepts_, strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+    assert as_bool.loss_curve_ == as_max.loss_curve_
+    np.testing.assert_array_equal(as_bool.predict_proba(X_test), as_max.predict_proba(X_test))
+    # The data is far from [0, 1], so True really scaled it rather than acting as False.
+    assert np.all(as_bool.input_scale_ > 1)
+
+
 def test_float32_and_float64_agree():
     X_train, X_test, y_train, _ = easy_problem(seed=9)
     kwargs = dict(hidden_layer_sizes=(16,), max_iter=10, random_state=0)
@@ -398,7 +418,7 @@ def test_bad_training_data(X, y, error, match):
         ({"hidden_layer_sizes": -3}, ValueError, "positive integers"),
         ({"activation": "tanh"}, ValueError, "activation must be one of 'relu', 'sigmoid'"),
         ({"solver": "sgd"}, ValueError, "solver must be one of 'adam', 'momentum', 'gd'"),
-        ({"normalize": True}, ValueError, "normalize must be one of"),
+        ({"normalize": "minmax"}, ValueError, "normalize must be one of"),
         ({"dtype": "float16"}, ValueError, "dtype must be 'float32' or 'float64'"),
         ({"dtype": "int"}, ValueError, "dtype must be 'float32' or 'float64'"),
         ({"learning_rate": 0}, ValueError, "learning_rate must be > 0"),

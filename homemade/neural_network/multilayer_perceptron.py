@@ -30,7 +30,7 @@ from homemade.base import BaseEstimator, ClassifierMixin, ConvergenceWarning
 
 _ACTIVATIONS = ("relu", "sigmoid")
 _SOLVERS = ("adam", "momentum", "gd")
-_NORMALIZE = ("max", "standard", False, None)
+_NORMALIZE = ("max", "standard", True, False, None)
 # A learning rate that works out of the box for each solver on inputs scaled to about [0, 1]:
 # Adam normalizes its steps, so it needs a small α; plain gradient descent needs a large one.
 _DEFAULT_LEARNING_RATE = {"adam": 0.003, "momentum": 0.05, "gd": 0.5}
@@ -77,12 +77,14 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         Share of the training data held out when ``early_stopping`` is on.
     n_iter_no_change : int, default=10
         Epochs without improvement before training stops.
-    normalize : {"max", "standard", False}, default="max"
+    normalize : {"max", "standard", True, False}, default="max"
         Input scaling learned in ``fit`` and reused in ``predict``. ``"max"`` divides every
         feature by one number, the largest absolute value in the training data (pixels
         0–255 become 0–1 and keep their relative intensities; data already in [0, 1] is
         left as it is). ``"standard"`` standardizes each feature to mean 0, deviation 1
-        (better for columns on different scales). ``False`` uses the input as given.
+        (better for columns on different scales). ``True`` means ``"max"``, the default
+        scaling, so the bool that the other estimators take works here too. ``False``
+        uses the input as given.
     dtype : {"float32", "float64"}, default="float32"
         Precision of training and prediction. float32 is about twice as fast and accurate
         enough for training; ``check_gradients`` always works in float64.
@@ -624,7 +626,8 @@ def _check_dtype(dtype):
 def _learn_scaling(X, normalize):
     """The offset and scale of every feature, per ``normalize`` (``MultilayerPerceptron``)."""
     n = X.shape[1]
-    if normalize == "max":
+    # True is the bool alias of "max"; ``in`` compares with ==, as check_option does.
+    if normalize in ("max", True):
         largest = max(float(X.max()), -float(X.min()))  # max |x| without a copy of X
         return np.zeros(n), np.full(n, largest if largest > 0 else 1.0)
     if normalize == "standard":
