@@ -262,3 +262,9 @@ def test_sample_weight_shape():
         accuracy_score([0, 1, 1], [0, 1, 0], sample_weight=[1.0, 2.0])
     with pytest.raises(ValueError, match=r"sample_weight has shape"):
         r2_score([0.0, 1.0, 1.0], [0.0, 1.0, 0.0], sample_weight=[[1.0, 2.0, 3.0]])
+
+
+def test_accuracy_counts_labels_of_another_type_as_wrong():
+    # A classifier fitted on integers, scored on strings (or the reverse): no crash, all wrong.
+    assert accuracy_score(np.array([1, 2, 1]), np.array(["1", "2", "a"])) == 0.0
+    assert accuracy_score(np.array(["a", "b"]), np.array([0, 1])) == 0.0

@@ -23,7 +23,6 @@ from homemade._validation import (
     check_option,
     check_random_state,
     check_scalar,
-    check_target,
     check_X_y,
 )
 from homemade.base import BaseEstimator, ClassifierMixin, ConvergenceWarning
@@ -278,23 +277,6 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         """The most probable class of each row of ``X``."""
         probabilities = self._forward(X)
         return self.classes_[np.argmax(probabilities, axis=1)]
-
-    def score(self, X, y, sample_weight=None):
-        """Accuracy of ``predict`` on ``(X, y)``.
-
-        Labels that never occurred in training cannot be predicted, so their rows simply
-        count as wrong (also when they are of another type than ``classes_``).
-        """
-        from homemade.metrics import accuracy_score
-
-        check_is_fitted(self)
-        y = check_target(y, numeric=False)
-        predicted = self.predict(X)
-        if y.dtype.kind != predicted.dtype.kind:
-            # Comparing, say, strings with integers is not defined element-wise in NumPy;
-            # as plain Python objects they simply differ.
-            y, predicted = y.astype(object), predicted.astype(object)
-        return accuracy_score(y, predicted, sample_weight=sample_weight)
 
     def _forward(self, X):
         check_is_fitted(self)
