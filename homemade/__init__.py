@@ -1,7 +1,7 @@
 """Homemade Machine Learning: classic algorithms from scratch in NumPy, for learning."""
 
 from homemade.anomaly_detection import GaussianAnomalyDetector
-from homemade.base import ConvergenceWarning, NotFittedError
+from homemade.exceptions import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
 from homemade.logistic_regression import LogisticRegression

@@ -6,10 +6,11 @@ what is wrong and, where there is one, the fix.
 
 import numbers
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 
-from homemade.base import DataConversionWarning, _not_fitted_error
+from homemade.exceptions import DataConversionWarning, not_fitted_error
 
 
 def _name(estimator):
@@ -194,7 +195,7 @@ def check_classification_targets(y, *, estimator=None):
 def check_is_fitted(estimator, attribute="n_features_in_"):
     """Raise ``NotFittedError`` if ``fit`` has not been called."""
     if not hasattr(estimator, attribute):
-        raise _not_fitted_error(
+        raise not_fitted_error(
             f"This {_name(estimator)} instance is not fitted yet. Call 'fit' with appropriate "
             "arguments before using this estimator."
         )
@@ -254,3 +255,146 @@ def check_random_state(random_state):
         f"random_state must be None, an integer or a numpy.random.Generator, got "
         f"{random_state!r}."
     )
+
+
+# --------------------------------------------------------------------------------------
+# Hyperparameters: each estimator declares a table ``_parameter_constraints`` of the specs
+# below, and ``check_params`` checks every entry in one place.
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A number (``kind`` is ``int`` or ``float``) between ``low`` and ``high``."""
+
+    kind: type
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    def check(self, value, name):
+        return check_scalar(
+            value,
+            name,
+            self.kind,
+            low=self.low,
+            high=self.high,
+            low_inclusive=self.low_inclusive,
+            high_inclusive=self.high_inclusive,
+        )
+
+    def describe(self):
+        return "an integer" if self.kind is int else "a number"
+
+    def has_type_of(self, value):
+        return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Options:
+    """One of a few strings."""
+
+    values: tuple
+
+    def check(self, value, name):
+        return check_option(value, name, self.values)
+
+    def describe(self):
+        return "one of " + ", ".join(repr(v) for v in self.values)
+
+    def has_type_of(self, value):
+        return isinstance(value, str)
+
+
+@dataclass(frozen=True)
+class Boolean:
+    """``True`` or ``False`` (NumPy's booleans too)."""
+
+    def check(self, value, name):
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(
+                f"{name} must be True or False, got {value!r} ({type(value).__name__})."
+            )
+        return value
+
+    def describe(self):
+        return "True or False"
+
+    def has_type_of(self, value):
+        return isinstance(value, (bool, np.bool_))
+
+
+@dataclass(frozen=True)
+class NoneValue:
+    """``None``, where it is one of the accepted values."""
+
+    def check(self, value, name):
+        if value is not None:
+            raise TypeError(f"{name} must be None, got {value!r}.")
+        return value
+
+    def describe(self):
+        return "None"
+
+    def has_type_of(self, value):
+        return value is None
+
+
+@dataclass(frozen=True)
+class RandomState:
+    """``None``, an integer seed or a NumPy random generator."""
+
+    def check(self, value, name):
+        check_random_state(value)
+        return value
+
+    def describe(self):
+        return "None, an integer or a numpy.random.Generator"
+
+    def has_type_of(self, value):
+        return True
+
+
+@dataclass(frozen=True)
+class Custom:
+    """A check of its own: ``function(value, name)`` raises on a bad value."""
+
+    function: object
+    description: str
+
+    def check(self, value, name):
+        self.function(value, name)
+        return value
+
+    def describe(self):
+        return self.description
+
+    def has_type_of(self, value):
+        return True
+
+
+def check_params(estimator, constraints):
+    """Check every hyperparameter of ``estimator`` against its entry in ``constraints``.
+
+    An entry is one spec, or a list of specs of which the value must meet one (e.g.
+    ``[NoneValue(), Interval(float, low=0)]``). When none is met, the error is the one of
+    the spec whose type the value has (``epsilon=-1`` says "must be >= 0"), else a
+    ``TypeError`` listing what is accepted.
+    """
+    for name, spec in constraints.items():
+        value = getattr(estimator, name)
+        if not isinstance(spec, list):
+            spec.check(value, name)
+            continue
+        same_type = [s for s in spec if s.has_type_of(value)]
+        for candidate in same_type:
+            try:
+                candidate.check(value, name)
+                break
+            except (TypeError, ValueError):
+                if candidate is same_type[-1] and len(same_type) == 1:
+                    raise
+        else:
+            accepted = " or ".join(s.describe() for s in spec)
+            raise TypeError(f"{name} must be {accepted}, got {value!r}.")

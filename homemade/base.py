@@ -7,43 +7,52 @@ scikit-learn lazily, only when scikit-learn itself asks (``clone``, ``Pipeline``
 ``GridSearchCV``, ``check_estimator``).
 """
 
-import functools
 import inspect
-import sys
 
 import numpy as np
 
-
-class NotFittedError(ValueError, AttributeError):
-    """Raised when ``predict`` (or similar) is called before ``fit``."""
-
-
-def _not_fitted_error(message):
-    """A ``NotFittedError`` to raise; when the caller uses scikit-learn (it is already
-    imported), one that is also scikit-learn's ``NotFittedError``, so that sklearn's
-    pipelines, searches and ``check_estimator`` recognise it. The library never imports
-    scikit-learn itself."""
-    sklearn_exceptions = sys.modules.get("sklearn.exceptions")
-    if sklearn_exceptions is None:
-        return NotFittedError(message)
-    return _sklearn_compatible_not_fitted(sklearn_exceptions.NotFittedError)(message)
-
-
-@functools.cache
-def _sklearn_compatible_not_fitted(sklearn_not_fitted):
-    return type("NotFittedError", (NotFittedError, sklearn_not_fitted), {"__module__": __name__})
-
-
-class ConvergenceWarning(UserWarning):
-    """Raised when an iterative solver stops at ``max_iter`` before reaching ``tol``."""
-
-
-class DataConversionWarning(UserWarning):
-    """Raised when input had to be reshaped, e.g. a column-vector ``y`` flattened to 1-D."""
+from homemade._validation import check_array, check_is_fitted, check_n_features, check_params
+from homemade.metrics import accuracy_score, r2_score
 
 
 class BaseEstimator:
-    """Parameters from the ``__init__`` signature; nothing else happens in ``__init__``."""
+    """Parameters from the ``__init__`` signature; nothing else happens in ``__init__``.
+
+    A subclass declares its hyperparameters' accepted values in ``_parameter_constraints``
+    (specs from ``homemade._validation``); ``_validate_params`` checks them all at the start
+    of ``fit``, and ``_validate_data`` checks the data of every public method.
+    """
+
+    _parameter_constraints: dict = {}
+
+    def _validate_params(self):
+        """Check every hyperparameter against ``_parameter_constraints``."""
+        check_params(self, self._parameter_constraints)
+
+    def _validate_data(self, X, *, fitting=False, dtype=np.float64, name="X"):
+        """``X`` as a finite 2-D float array; outside ``fit`` also: fitted? same columns?
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+            The data passed by the user.
+        fitting : bool, default=False
+            True in ``fit``: there is no fitted state to compare with yet.
+        dtype : numpy dtype, default=np.float64
+            The floating-point type the algorithm computes in.
+        name : str, default="X"
+            The argument's name, for the error messages.
+
+        Returns
+        -------
+        X : ndarray of shape (m, n)
+        """
+        if not fitting:
+            check_is_fitted(self)
+        X = check_array(X, estimator=self, dtype=dtype, name=name)
+        if not fitting:
+            check_n_features(self, X)
+        return X
 
     @classmethod
     def _param_names(cls):
@@ -110,8 +119,6 @@ class RegressorMixin:
     _estimator_type = "regressor"
 
     def score(self, X, y, sample_weight=None):
-        from homemade.metrics import r2_score
-
         return r2_score(y, self.predict(X), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):
@@ -130,8 +137,6 @@ class ClassifierMixin:
     _estimator_type = "classifier"
 
     def score(self, X, y, sample_weight=None):
-        from homemade.metrics import accuracy_score
-
         return accuracy_score(y, self.predict(X), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):

@@ -3,10 +3,19 @@ standardization whose statistics are learned in ``fit`` and reused for every pre
 """
 
 from itertools import combinations_with_replacement
+from math import comb
 
 import numpy as np
 
-from homemade._validation import check_scalar
+from homemade._validation import Boolean, Interval, check_params, check_scalar
+
+# The feature-map hyperparameters, declared once: FeatureMap checks them, and the linear
+# models include this table in their own ``_parameter_constraints``.
+FEATURE_MAP_CONSTRAINTS = {
+    "polynomial_degree": Interval(int, low=1),
+    "sinusoid_degree": Interval(int, low=0),
+    "normalize": Boolean(),
+}
 
 
 def polynomial_features(X, degree):
@@ -26,9 +35,22 @@ def polynomial_features(X, degree):
 
 def n_polynomial_features(n_features, degree):
     """How many columns ``polynomial_features`` returns: C(n + d, d) − 1."""
-    from math import comb
-
     return comb(n_features + degree, degree) - 1
+
+
+def design_matrix(features):
+    """The features with a leading column of ones, so that θ₀ is the intercept: X = [1 F].
+
+    Parameters
+    ----------
+    features : ndarray of shape (m, k)
+
+    Returns
+    -------
+    ndarray of shape (m, k + 1), of the same floating-point type as ``features``
+    """
+    ones = np.ones((len(features), 1), dtype=features.dtype)
+    return np.hstack([ones, features])
 
 
 def sinusoid_features(X, degree):
@@ -99,8 +121,7 @@ class FeatureMap:
         )
 
     def fit(self, X):
-        check_scalar(self.polynomial_degree, "polynomial_degree", int, low=1)
-        check_scalar(self.sinusoid_degree, "sinusoid_degree", int, low=0)
+        check_params(self, FEATURE_MAP_CONSTRAINTS)
         if self.normalize:
             self.input_scaler_ = Standardizer().fit(X)
             Z = self.input_scaler_.transform(X)

@@ -8,11 +8,10 @@ from homemade.base import (
     BaseEstimator,
     ClassifierMixin,
     ClusterMixin,
-    ConvergenceWarning,
-    NotFittedError,
     OutlierMixin,
     RegressorMixin,
 )
+from homemade.exceptions import ConvergenceWarning, NotFittedError
 
 
 class Dummy(BaseEstimator):

@@ -7,7 +7,7 @@ from sklearn.datasets import make_blobs
 from sklearn.metrics import adjusted_rand_score as sklearn_ari
 
 from homemade import KMeans as TopLevelKMeans
-from homemade.base import ConvergenceWarning, NotFittedError
+from homemade.exceptions import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
 from homemade.k_means.k_means import _squared_distances
 from homemade.metrics import adjusted_rand_score

@@ -156,7 +156,7 @@ def test_the_mini_batch_loss_goes_down(solver):
     assert np.mean(np.diff(model.loss_curve_) < 0) > 0.7
 
 
-@pytest.mark.filterwarnings("ignore::homemade.base.ConvergenceWarning")  # 5 epochs only
+@pytest.mark.filterwarnings("ignore::homemade.exceptions.ConvergenceWarning")  # 5 epochs only
 def test_same_random_state_same_model_and_other_seed_another():
     X_train, X_test, y_train, _ = easy_problem(seed=5)
 

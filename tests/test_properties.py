@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from homemade.anomaly_detection import GaussianAnomalyDetector
-from homemade.base import ConvergenceWarning
+from homemade.exceptions import ConvergenceWarning
 from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
 from homemade.logistic_regression import LogisticRegression

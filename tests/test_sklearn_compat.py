@@ -30,7 +30,7 @@ from homemade import (
     MultilayerPerceptron,
     NotFittedError,
 )
-from homemade.base import ConvergenceWarning, DataConversionWarning
+from homemade.exceptions import ConvergenceWarning, DataConversionWarning
 
 # Small settings: the checks fit on a few hundred rows at most, and the whole file must
 # stay fast on a busy machine. The MLP needs mini-batches of 32 to learn scikit-learn's
@@ -84,7 +84,7 @@ with warnings.catch_warnings():
 
 
 @_sklearn_checks
-@pytest.mark.filterwarnings("ignore::homemade.base.ConvergenceWarning")
+@pytest.mark.filterwarnings("ignore::homemade.exceptions.ConvergenceWarning")
 @pytest.mark.filterwarnings("ignore:.*does not inherit from `sklearn.base")
 def test_sklearn_estimator_checks(estimator, check):
     check(estimator)

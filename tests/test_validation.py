@@ -8,6 +8,11 @@ import pytest
 import scipy.sparse as sp
 
 from homemade._validation import (
+    Boolean,
+    Interval,
+    NoneValue,
+    Options,
+    RandomState,
     check_array,
     check_classification_targets,
     check_is_fitted,
@@ -18,7 +23,8 @@ from homemade._validation import (
     check_target,
     check_X_y,
 )
-from homemade.base import BaseEstimator, NotFittedError
+from homemade.base import BaseEstimator
+from homemade.exceptions import NotFittedError
 
 
 class Foo(BaseEstimator):
@@ -393,3 +399,69 @@ def test_check_random_state_rejects_other_types(bad):
     assert not isinstance(bad, numbers.Integral)
     with pytest.raises(TypeError, match=r"random_state must be None, an integer or a numpy"):
         check_random_state(bad)
+
+
+# --------------------------------------------------------------------------------------
+# The declarative parameter table
+# --------------------------------------------------------------------------------------
+
+
+class Tabled(BaseEstimator):
+    _parameter_constraints = {
+        "rate": Interval(float, low=0, low_inclusive=False),
+        "solver": Options(("gradient_descent", "normal_equation")),
+        "normalize": Boolean(),
+        "epsilon": [NoneValue(), Interval(float, low=0)],
+        "init": [Options(("k-means++", "random")), Interval(int, low=1)],
+        "random_state": RandomState(),
+    }
+
+    def __init__(
+        self, *, rate=0.1, solver="gradient_descent", normalize=True, epsilon=None,
+        init="random", random_state=None,
+    ):
+        self.rate = rate
+        self.solver = solver
+        self.normalize = normalize
+        self.epsilon = epsilon
+        self.init = init
+        self.random_state = random_state
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"epsilon": 0.5}, {"init": 3}, {"normalize": np.True_}, {"random_state": 4}],
+)
+def test_check_params_accepts_every_documented_value(params):
+    Tabled(**params)._validate_params()
+
+
+@pytest.mark.parametrize(
+    "params, error, match",
+    [
+        ({"rate": 0}, ValueError, r"rate must be > 0, got 0\."),
+        ({"rate": "fast"}, TypeError, r"rate must be a number, got 'fast'"),
+        ({"solver": "sgd"}, ValueError, r"solver must be one of 'gradient_descent', "),
+        ({"normalize": 1}, TypeError, r"normalize must be True or False, got 1 \(int\)"),
+        ({"epsilon": -1.0}, ValueError, r"epsilon must be >= 0, got -1\.0"),
+        ({"epsilon": "x"}, TypeError, r"epsilon must be None or a number, got 'x'"),
+        ({"init": "kmeans"}, ValueError, r"init must be one of 'k-means\+\+', 'random'"),
+        ({"init": 0}, ValueError, r"init must be >= 1, got 0"),
+        ({"random_state": "seed"}, TypeError, r"random_state must be None, an integer"),
+    ],
+)
+def test_check_params_names_the_problem(params, error, match):
+    with pytest.raises(error, match=match):
+        Tabled(**params)._validate_params()
+
+
+def test_validate_data_checks_fitted_array_and_columns():
+    model = Tabled()
+    with pytest.raises(NotFittedError):
+        model._validate_data([[1.0, 2.0]])
+    X = model._validate_data([[1, 2], [3, 4]], fitting=True)
+    assert X.dtype == np.float64 and X.shape == (2, 2)
+    model.n_features_in_ = 2
+    with pytest.raises(ValueError, match="X has 3 features, but Tabled is expecting 2"):
+        model._validate_data([[1.0, 2.0, 3.0]])
+    assert model._validate_data([[1, 2]], dtype=np.float32).dtype == np.float32

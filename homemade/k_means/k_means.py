@@ -16,7 +16,8 @@ from homemade._validation import (
     check_random_state,
     check_scalar,
 )
-from homemade.base import BaseEstimator, ClusterMixin, ConvergenceWarning
+from homemade.base import BaseEstimator, ClusterMixin
+from homemade.exceptions import ConvergenceWarning
 
 
 class KMeans(ClusterMixin, BaseEstimator):

@@ -15,7 +15,8 @@ from homemade._validation import (
     check_scalar,
     check_X_y,
 )
-from homemade.base import BaseEstimator, ConvergenceWarning, RegressorMixin
+from homemade.base import BaseEstimator, RegressorMixin
+from homemade.exceptions import ConvergenceWarning
 from homemade.features import FeatureMap
 
 # With a convex quadratic cost and a small enough learning rate the cost can only go down.

@@ -17,7 +17,8 @@ from homemade._validation import (
     check_scalar,
     check_X_y,
 )
-from homemade.base import BaseEstimator, ClassifierMixin, ConvergenceWarning
+from homemade.base import BaseEstimator, ClassifierMixin
+from homemade.exceptions import ConvergenceWarning
 from homemade.features import FeatureMap
 
 # --------------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from homemade._validation import (
     check_scalar,
     check_X_y,
 )
-from homemade.base import BaseEstimator, ClassifierMixin, ConvergenceWarning
+from homemade.base import BaseEstimator, ClassifierMixin
+from homemade.exceptions import ConvergenceWarning
 
 _ACTIVATIONS = ("relu", "sigmoid")
 _SOLVERS = ("adam", "momentum", "gd")
