@@ -32,6 +32,11 @@ HEADER = [
 ]
 
 
+def bench_names():
+    """The benchmark modules beside this file: ``bench_<algorithm>``."""
+    return sorted(p.stem for p in HERE.glob("bench_*.py"))
+
+
 def format_row(row):
     """One Markdown table line for a ``common.Row``."""
     return (f"| {row.task} | {row.metric} | {row.homemade:.4g} | {row.sklearn:.4g} "
@@ -55,13 +60,15 @@ def blas_description():
         from threadpoolctl import threadpool_info
     except ImportError:
         return "BLAS unknown (threadpoolctl not installed)"
-    for pool in threadpool_info():
-        if pool.get("user_api") == "blas":
-            words = [pool.get("internal_api", "BLAS"), pool.get("version")]
-            if pool.get("architecture"):
-                words += ["core type", pool["architecture"]]
-            return " ".join(word for word in words if word)
-    return "BLAS unknown"
+    pools = [pool for pool in threadpool_info() if pool.get("user_api") == "blas"]
+    if not pools:
+        return "BLAS unknown"
+    # numpy's own BLAS first: scipy may load another copy (another version) beside it.
+    pool = min(pools, key=lambda pool: "numpy" not in str(pool.get("filepath", "")))
+    words = [pool.get("internal_api", "BLAS"), pool.get("version")]
+    if pool.get("architecture"):
+        words += ["core type", pool["architecture"]]
+    return " ".join(word for word in words if word)
 
 
 def machine_line(args_text="", today=None):
@@ -113,7 +120,7 @@ def main(argv=None):
                         help="the file --write-readme writes (default: the project's README)")
     args = parser.parse_args(argv)
 
-    names = sorted(p.stem for p in HERE.glob("bench_*.py"))
+    names = bench_names()
     if args.only:
         names = [n for n in names if n == f"bench_{args.only}"]
         if not names:
@@ -126,7 +133,7 @@ def main(argv=None):
         except (OSError, ValueError) as error:
             parser.error(f"--write-readme: {args.readme}: {error}")
 
-    if str(HERE) not in sys.path:
+    if str(HERE) not in sys.path:  # the bench files import common
         sys.path.insert(0, str(HERE))
     lines = list(HEADER)
     print("\n".join(HEADER), flush=True)
