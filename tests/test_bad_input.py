@@ -1,6 +1,6 @@
 """Bad input, everywhere: every public method of every estimator, and the loaders.
 
-One table of bad inputs (DESIGN, "Input checks and errors") is fed to every public entry
+One table of bad inputs (CONTRIBUTING.md, "The estimator shape") is fed to every public entry
 point that reads data. Each must raise the documented exception type with a message that
 names the problem; nothing may slip through to a NumPy error or a wrong answer.
 """

@@ -1,4 +1,4 @@
-"""Every input check of DESIGN "Input checks", worded as the learner will read it."""
+"""Every input check (CONTRIBUTING.md, "The estimator shape"), as the learner reads it."""
 
 import numbers
 
