@@ -1,49 +1,113 @@
-# Two commands for a learner (`make lab`, `make test`), two for a maintainer
-# (`make notebooks`, `make bench`). Each one builds .venv from the pinned
-# requirements first, if it is missing or older than them.
+# Two commands for a learner (`make lab`, `make test`), three for a maintainer
+# (`make notebooks`, `make bench`, `make lock`). Each one first brings .venv in line with
+# the lock (requirements.txt), if it is missing or older than the lock or pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-NOTEBOOKS := $(sort $(wildcard notebooks/*/*.ipynb))
-# Stored notebooks carry each plotly figure as JSON (JupyterLab) and as a PNG (GitHub,
-# nbviewer); the PNG needs kaleido plus Chromium, and nbval never compares PNGs.
-CHROMIUM := $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome))
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# Every notebook by default; `make nbval NOTEBOOKS=notebooks/k_means/k_means_demo.ipynb`
+# (or `make notebooks NOTEBOOKS=...`) takes a subset.
+NOTEBOOKS ?= $(sort $(wildcard notebooks/*/*.ipynb))
 
-.PHONY: install lab test lint unit nbval notebooks bench clean
+# Notebook runs see one BLAS thread, so that their numbers do not depend on the number of
+# cores; the same for `make notebooks` (which stores the outputs) and `make nbval`.
+BLAS_THREADS ?= 1
+NOTEBOOK_ENV := OMP_NUM_THREADS=$(BLAS_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_THREADS) \
+	MKL_NUM_THREADS=$(BLAS_THREADS)
+
+# The OpenBLAS kernels the notebooks are checked under: the one OpenBLAS picks for this CPU
+# ("default"), the generic x86-64 one every such CPU can run (Prescott), and Haswell's
+# (AVX2) where the CPU has AVX2. Stored outputs must hold under each of them.
+HAS_AVX2 := $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && echo yes)
+KERNELS ?= default Prescott $(if $(HAS_AVX2),Haswell)
+
+# Jupyter refuses to start as root (containers, cloud VMs) unless told it is on purpose.
+ifeq ($(shell id -u 2>/dev/null),0)
+LAB_ARGS ?= --allow-root
+endif
+
+# The lock tool, pinned: `make lock` installs it into .venv/lock-tool, apart from the
+# project's environment.
+UV_VERSION := 0.13.8
+UV := $(VENV)/lock-tool/bin/uv
+UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 \
+	--custom-compile-command "make lock"
+
+.PHONY: install check-python lab test lint unit nbval $(addprefix nbval-,$(KERNELS)) \
+	notebooks bench lock clean
 
 install: $(VENV)/.installed
 
+# Before any venv is made: one line, not a page of pip resolver output.
+check-python:
+	@v=$$($(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")' 2>/dev/null); \
+	case "$$v" in \
+	3.1[1-9]|3.[2-9][0-9]) ;; \
+	*) echo "needs Python 3.11+, found $${v:-no Python at '$(PYTHON)'};" \
+		"run \`make PYTHON=python3.11 $(or $(MAKECMDGOALS),install)\`" >&2; exit 1 ;; \
+	esac
+
+# Rebuilt whenever the lock or pyproject.toml changes: the pins are reinstalled over the
+# existing venv (pip install -r of a full lock), then the package itself, editable, built
+# with the lock's setuptools (no download); PYTHONWARNINGS hides setuptools' editable notice.
 $(VENV)/.installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(MAKE) --no-print-directory check-python
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt
+	PYTHONWARNINGS=ignore $(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
+# The server's root is the repository, so the notebooks' links to ../../homemade/... work;
+# it opens on notebooks/.
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
+		$(LAB_ARGS)
 
 test: lint unit nbval
 
 lint: install
 	$(BIN)/ruff check .
 
+# The unit tests run once; the notebooks once per OpenBLAS kernel.
 unit: install
 	$(BIN)/pytest tests
 
-nbval: install
-	PLOTLY_RENDERER=plotly_mimetype $(BIN)/pytest --nbval --nbval-current-env \
-		--nbval-sanitize-with notebooks/sanitize.cfg notebooks
+nbval: $(addprefix nbval-,$(KERNELS))
 
+$(addprefix nbval-,$(KERNELS)): nbval-%: install
+	@echo "--- nbval, OpenBLAS kernel: $*"
+	$(if $(filter default,$*),env -u OPENBLAS_CORETYPE,env OPENBLAS_CORETYPE=$*) \
+	$(NOTEBOOK_ENV) PLOTLY_RENDERER=plotly_mimetype \
+	$(BIN)/pytest -q --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS)
+
+# Stored notebooks carry each plotly figure as JSON (JupyterLab) and as a PNG (GitHub,
+# nbviewer); the PNG needs kaleido plus Chrome or Chromium, checked before any file is
+# touched. Widget model ids are made deterministic afterwards, so that re-running on
+# unchanged code leaves `git status` clean.
 notebooks: install
-	PLOTLY_RENDERER=plotly_mimetype+png BROWSER_PATH=$(CHROMIUM) \
+	$(BIN)/python tools/check_browser.py
+	$(NOTEBOOK_ENV) PLOTLY_RENDERER=plotly_mimetype+png \
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--NotebookClient.record_timing=False \
 		--NotebookClient.store_widget_state=True \
 		--NotebookClient.timeout=1800 $(NOTEBOOKS)
+	$(BIN)/python tools/normalize_widget_ids.py $(NOTEBOOKS)
 
 bench: install
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Regenerates both locks from their .in files: requirements.txt (everything, for make and
+# CI) and binder/requirements.txt (what a learner needs, at the full lock's versions).
+# Existing pins are kept unless the .in files ask otherwise; add --upgrade to move them.
+lock:
+	@$(MAKE) --no-print-directory check-python
+	$(UV) --version 2>/dev/null | grep -qF 'uv $(UV_VERSION) ' || \
+		($(PYTHON) -m venv $(VENV)/lock-tool && $(VENV)/lock-tool/bin/python -m pip \
+		--quiet --disable-pip-version-check install uv==$(UV_VERSION))
+	$(UV_COMPILE) $(LOCK_ARGS) requirements.in -o requirements.txt
+	$(UV_COMPILE) $(LOCK_ARGS) -c requirements.txt binder/requirements.in \
+		-o binder/requirements.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
