@@ -15,7 +15,15 @@ from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 from homemade import ConvergenceWarning, NotFittedError
 from homemade.datasets import load_happiness
+from homemade.features import design_matrix
 from homemade.linear_regression import LinearRegression
+from homemade.linear_regression.linear_regression import (
+    cost,
+    gradient,
+    gradient_descent,
+    largest_stable_step,
+    normal_equation,
+)
 from homemade.model_selection import train_test_split
 
 SHAPES = [(30, 1), (80, 3), (200, 6), (12, 10)]
@@ -53,7 +61,7 @@ def test_normal_equation_matches_closed_form(shape, lam, normalize):
     X, y = make_data(m, n, seed=m + n)
     model = LinearRegression(solver="normal_equation", regularization=lam, normalize=normalize)
     model.fit(X, y)
-    theta = closed_form(model._design_matrix(X), y, lam)
+    theta = closed_form(design_matrix(model.feature_map_.transform(X)), y, lam)
     np.testing.assert_allclose(model.intercept_, theta[0], rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(model.coef_, theta[1:], rtol=1e-7, atol=1e-9)
     assert model.n_iter_ == 0
@@ -150,37 +158,80 @@ def test_score_is_r2():
 def test_gradient_matches_finite_differences(shape, lam):
     X, y = make_data(*shape, seed=7 * shape[0] + shape[1])
     model = LinearRegression(regularization=lam, polynomial_degree=2, solver="normal_equation")
-    model.fit(X, y)
-    design = model._design_matrix(X)
-    rng = np.random.default_rng(0)
-    theta = rng.normal(size=design.shape[1])
-    analytic = model._gradient(theta, design, y)
-    h = 1e-6
-    numeric = np.empty_like(theta)
-    for j in range(len(theta)):
-        step = np.zeros_like(theta)
-        step[j] = h
-        numeric[j] = (
-            model._cost(theta + step, design, y) - model._cost(theta - step, design, y)
-        ) / (2 * h)
-    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-6)
+    design = design_matrix(model.fit(X, y).feature_map_.transform(X))
+    theta = np.random.default_rng(0).normal(size=design.shape[1])
+    # J is quadratic, so a central difference has no truncation error at any h: only
+    # rounding, about eps·J/h ≈ 1e-16 · 1e4 / 1e-3 = 1e-9 here, far below the tolerance.
+    h = 1e-3
+    numeric = np.array(
+        [
+            (cost(theta + h * e, design, y, lam) - cost(theta - h * e, design, y, lam)) / (2 * h)
+            for e in np.eye(len(theta))
+        ]
+    )
+    np.testing.assert_allclose(gradient(theta, design, y, lam), numeric, rtol=1e-7, atol=1e-7)
+
+
+def test_intercept_is_not_regularized():
+    X, y = make_data(30, 3, seed=12)
+    design = design_matrix(X)
+    theta = np.array([4.0, -1.0, 0.5, 2.0])
+    plain, ridge = gradient(theta, design, y, 0.0), gradient(theta, design, y, 10.0)
+    # ∂J/∂θ₀ has no λ term; the others gain exactly λθⱼ/m (only rounding differs).
+    assert ridge[0] == plain[0]
+    np.testing.assert_allclose(ridge[1:] - plain[1:], 10.0 * theta[1:] / 30, rtol=1e-10)
+    # And the cost does not charge θ₀: changing it moves only the squared-error part.
+    shifted = theta + np.array([3.0, 0, 0, 0])
+    penalty = cost(theta, design, y, 10.0) - cost(theta, design, y, 0.0)
+    np.testing.assert_allclose(
+        cost(shifted, design, y, 10.0) - cost(shifted, design, y, 0.0), penalty, rtol=1e-10
+    )
 
 
 def test_cost_is_half_mean_squared_error_plus_penalty():
     X, y = make_data(30, 2, seed=5)
-    model = LinearRegression(regularization=3.0).fit(X, y)
-    design = model._design_matrix(X)
+    design = design_matrix(X)
     theta = np.array([10.0, -2.0, 0.5])
     m = len(y)
     expected = (np.sum((design @ theta - y) ** 2) + 3.0 * (2.0**2 + 0.5**2)) / (2 * m)
-    assert model._cost(theta, design, y) == pytest.approx(expected, rel=1e-12)
-    # θ₀ is not penalized: moving it changes only the squared-error part.
-    other = theta.copy()
-    other[0] = 0.0
-    unpenalized = np.sum((design @ other - y) ** 2) / (2 * m)
-    assert model._cost(other, design, y) == pytest.approx(
-        unpenalized + 3.0 * (2.0**2 + 0.5**2) / (2 * m), rel=1e-12
+    # A handful of sums of moderate terms: agreement to ~1e-15 relative; 1e-12 is ample.
+    np.testing.assert_allclose(cost(theta, design, y, 3.0), expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("shape", [(40, 1), (120, 4), (60, 9)])
+@pytest.mark.parametrize("lam", [0.0, 2.0])
+def test_core_functions_agree_with_each_other_and_sklearn(shape, lam):
+    """normal_equation = gradient_descent = scikit-learn, on a standardized design matrix."""
+    X, y = make_data(*shape, seed=3 * shape[0] + shape[1])
+    Z = (X - X.mean(axis=0)) / X.std(axis=0)
+    design = design_matrix(Z)
+    exact = normal_equation(design, y, lam)
+    # The gradient vanishes at the normal equation's θ (up to rounding of Xᵀ(Xθ − y)).
+    assert np.max(np.abs(gradient(exact, design, y, lam))) < 1e-9 * np.abs(y).max()
+    reference = Ridge(alpha=lam) if lam > 0 else SkLinearRegression()
+    reference.fit(Z, y)
+    # Solved in closed form by both: the condition number of the design matrix (≤ ~10 for
+    # these standardized, independent columns) times eps bounds the difference: ≪ 1e-10.
+    np.testing.assert_allclose(exact[1:], reference.coef_, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(exact[0], reference.intercept_, rtol=1e-10)
+    # Gradient descent stopped by tol = 1e-14: the cost is right to ~1e-14 relative, so θ
+    # is off by about √(1e-14 · κ) (κ = cond(XᵀX/m), ≤ ~10 here) times its scale: 1e-6.
+    descended, history = gradient_descent(
+        design,
+        y,
+        lam,
+        learning_rate=0.9 * largest_stable_step(design, lam),
+        max_iter=100_000,
+        tol=1e-14,
     )
+    np.testing.assert_allclose(descended, exact, rtol=1e-5, atol=1e-5 * np.abs(exact).max())
+    assert history[0] == cost(np.zeros(len(exact)), design, y, lam)
+    assert np.all(np.diff(history) <= 1e-12 * history[0])
+
+
+def test_normal_equation_without_features_is_the_mean():
+    y = np.array([1.0, 2.0, 6.0])
+    np.testing.assert_allclose(normal_equation(np.ones((3, 1)), y, 5.0), [3.0], rtol=1e-14)
 
 
 # ------------------------------------------------- layer 3: invariants, bad input
@@ -203,7 +254,11 @@ def test_row_predicted_alone_equals_batch(solver):
     X_new, _ = make_data(9, 3, seed=99)
     batch = model.predict(X_new)
     alone = np.array([model.predict(X_new[i : i + 1])[0] for i in range(len(X_new))])
-    np.testing.assert_array_equal(alone, batch)
+    # predict is one product F @ θ: BLAS may sum the 19 terms of a row in another order
+    # for one row than for many, which changes the last bits only (≲ 19 eps relative to
+    # the largest term); 1e-12 of the predictions' scale leaves room and still catches any
+    # dependence of a prediction on the other rows of its batch.
+    np.testing.assert_allclose(alone, batch, rtol=1e-12, atol=1e-12 * np.abs(batch).max())
     # And the statistics come from the training rows, not from whatever is predicted.
     np.testing.assert_allclose(model.feature_map_.input_scaler_.mean_, X.mean(axis=0))
 
@@ -239,9 +294,9 @@ def test_divergence_error_gives_the_largest_stable_step():
     base = rng.normal(size=(40, 1))
     X = base + 0.1 * rng.normal(size=(40, 30))
     y = X @ rng.normal(size=30) + rng.normal(size=40)
-    with pytest.raises(ValueError, match=r"below 2/L = [0-9.e-]+ here") as error:
+    with pytest.raises(ValueError, match=r"below 2/ν_max = [0-9.e-]+ here") as error:
         LinearRegression().fit(X, y)
-    bound = float(re.search(r"2/L = ([0-9.e-]+) here", str(error.value)).group(1))
+    bound = float(re.search(r"2/ν_max = ([0-9.e-]+) here", str(error.value)).group(1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         LinearRegression(learning_rate=0.9 * bound, max_iter=200).fit(X, y)
