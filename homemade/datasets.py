@@ -221,7 +221,7 @@ def _download(name, url, algorithm, expected, path, folder, how, stale_hash, pro
                 f"It is not in the data folder {folder} ({how}). If you are offline, "
                 f"download that URL on a machine that has network access.\n"
                 f"{local_copy_hint}"
-            ) from exc
+            ) from None  # the message says it all; requests' chain is ~80 lines of noise
         except OSError as exc:
             raise DatasetDownloadError(
                 f"Cannot save {name!r} into the data folder {folder} ({how}): {exc}. "

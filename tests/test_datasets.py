@@ -18,6 +18,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,6 @@ import pytest
 from homemade import datasets
 from homemade.datasets import DatasetDownloadError, DatasetHashError
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CSV_LOADERS = {
     "world-happiness-report-2017.csv": datasets.load_happiness,
     "microchips-tests.csv": datasets.load_microchips,
@@ -34,10 +34,6 @@ CSV_LOADERS = {
     "server-operational-params.csv": datasets.load_server_params,
 }
 MNIST_SAMPLE_SHA256 = "809ec085d551285cf9efad12c42a6aead98c62f96eb9936cc5b778870773e50d"
-needs_shared_data = pytest.mark.skipif(
-    not all((SHARED_DATA / name).is_file() for name in CSV_LOADERS),
-    reason="the course CSV files are not in ../shared/data",
-)
 
 
 # --------------------------------------------------------------------------------------
@@ -147,11 +143,9 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def shared_bytes(name):
-    path = SHARED_DATA / name
-    if not path.is_file():
-        pytest.skip(f"{name} is not in ../shared/data")
-    return path.read_bytes()
+def course_bytes(folder, name):
+    """The bytes of a course file from ``folder`` (the ``course_data`` fixture)."""
+    return (folder / name).read_bytes()
 
 
 def register(monkeypatch, name, url, known_hash):
@@ -176,9 +170,9 @@ def all_files(folder):
 # --------------------------------------------------------------------------------------
 
 
-def test_good_download_is_cached_and_loaded(server, cache, monkeypatch, capsys):
+def test_good_download_is_cached_and_loaded(course_data, server, cache, monkeypatch, capsys):
     name = "microchips-tests.csv"
-    body = shared_bytes(name)
+    body = course_bytes(course_data, name)
     serve(server, monkeypatch, name, body)
 
     df = datasets.load_microchips()
@@ -208,10 +202,10 @@ def test_download_into_a_sub_folder(server, cache, monkeypatch):
 
 
 def test_corrupted_download_names_file_and_both_hashes_and_leaves_nothing(
-    server, cache, monkeypatch
+    course_data, server, cache, monkeypatch
 ):
     name = "microchips-tests.csv"
-    good = shared_bytes(name)
+    good = course_bytes(course_data, name)
     bad = good.replace(b"1", b"7", 1)
     url = serve(server, monkeypatch, name, bad)
     expected = datasets.REGISTRY[name][1].split(":")[1]
@@ -261,11 +255,28 @@ def test_server_down_with_nothing_cached_gives_the_offline_error(cache, monkeypa
     assert all_files(cache) == []
 
 
+def test_offline_error_shows_the_message_not_the_requests_chain(cache, monkeypatch, dead_url):
+    # The message says what to do; the ~80 lines of urllib3/requests traceback chained
+    # under it would only bury it.
+    name = "non-linear-regression-x-y.csv"
+    register(monkeypatch, name, dead_url + name, datasets.REGISTRY[name][1])
+
+    with pytest.raises(DatasetDownloadError) as info:
+        datasets.load_nonlinear()
+
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+    shown = "".join(traceback.format_exception(info.value))
+    assert "urllib3" not in shown and "ConnectionError" not in shown
+    assert "During handling" not in shown and "direct cause" not in shown
+    assert shown.rstrip().endswith(str(info.value).splitlines()[-1])
+    assert len(shown.splitlines()) < 30, shown
+
+
 def test_interrupted_download_leaves_nothing_and_the_next_call_succeeds(
-    server, cache, monkeypatch
+    course_data, server, cache, monkeypatch
 ):
     name = "world-happiness-report-2017.csv"
-    serve(server, monkeypatch, name, shared_bytes(name))
+    serve(server, monkeypatch, name, course_bytes(course_data, name))
     server.cut_halfway.add("/" + name)
 
     with pytest.raises(DatasetDownloadError, match="connection was cut") as info:
@@ -279,13 +290,13 @@ def test_interrupted_download_leaves_nothing_and_the_next_call_succeeds(
     assert len(server.requests) == 2
 
 
-def test_wrong_cached_copy_is_replaced_by_a_good_download(server, cache, monkeypatch):
+def test_wrong_cached_copy_is_replaced_by_a_good_download(course_data, server, cache, monkeypatch):
     name = "microchips-tests.csv"
     (cache / name).write_bytes(b"param_1,param_2,validity\n0,0,1\n")
-    serve(server, monkeypatch, name, shared_bytes(name))
+    serve(server, monkeypatch, name, course_bytes(course_data, name))
 
     assert datasets.load_microchips().shape == (118, 3)
-    assert (cache / name).read_bytes() == shared_bytes(name)
+    assert (cache / name).read_bytes() == course_bytes(course_data, name)
     assert all_files(cache) == [name]
 
 
@@ -323,12 +334,12 @@ def test_unwritable_data_dir_with_nothing_cached(tmp_path, monkeypatch, dead_url
 
 
 def test_read_only_data_dir_with_the_right_files_is_used_without_writing(
-    tmp_path, monkeypatch, dead_url
+    course_data, tmp_path, monkeypatch, dead_url
 ):
     folder = tmp_path / "read-only"
     folder.mkdir()
     for name in CSV_LOADERS:
-        (folder / name).write_bytes(shared_bytes(name))
+        (folder / name).write_bytes(course_bytes(course_data, name))
         (folder / name).chmod(0o444)
         # Any download attempt would fail: the files must come from the folder.
         register(monkeypatch, name, dead_url + name, datasets.REGISTRY[name][1])
@@ -350,9 +361,9 @@ def test_read_only_data_dir_with_the_right_files_is_used_without_writing(
     assert shapes == [(155, 12), (118, 3), (250, 2), (307, 3)]
 
 
-def test_two_processes_loading_the_same_dataset_at_once(server, cache, monkeypatch):
+def test_two_processes_loading_the_same_dataset_at_once(course_data, server, cache, monkeypatch):
     name = "server-operational-params.csv"
-    url = serve(server, monkeypatch, name, shared_bytes(name))
+    url = serve(server, monkeypatch, name, course_bytes(course_data, name))
     # The server holds the first response half-way until the second request arrives, so
     # the two downloads are certainly in flight at the same time.
     server.wait_for_two.add("/" + name)
@@ -379,7 +390,7 @@ def test_two_processes_loading_the_same_dataset_at_once(server, cache, monkeypat
         assert out.split() == ["307", "9"]
     assert server.requests == ["/" + name] * 2
     assert all_files(cache) == [name]
-    assert (cache / name).read_bytes() == shared_bytes(name)
+    assert (cache / name).read_bytes() == course_bytes(course_data, name)
 
 
 # --------------------------------------------------------------------------------------
@@ -423,19 +434,17 @@ def test_data_dir_defaults_to_the_checkout_then_the_os_cache(tmp_path, monkeypat
 
 
 # --------------------------------------------------------------------------------------
-# Loaders against ../shared/data (HOMEMADE_DATA_DIR set by conftest)
+# Loaders against the course files in HOMEMADE_DATA_DIR (the course_data fixture)
 # --------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def shared_data_dir(monkeypatch):
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not there")
-    monkeypatch.setenv("HOMEMADE_DATA_DIR", str(SHARED_DATA))
+def course_data_dir(course_data, monkeypatch):
+    monkeypatch.setenv("HOMEMADE_DATA_DIR", str(course_data))
+    return course_data
 
 
-@needs_shared_data
-def test_load_happiness(shared_data_dir):
+def test_load_happiness(course_data_dir):
     df = datasets.load_happiness()
     assert df.shape == (155, 12)
     assert list(df.columns[:3]) == ["Country", "Happiness.Rank", "Happiness.Score"]
@@ -443,36 +452,33 @@ def test_load_happiness(shared_data_dir):
     assert df["Country"].is_unique and not df.isna().any().any()
 
 
-@needs_shared_data
-def test_load_microchips(shared_data_dir):
+def test_load_microchips(course_data_dir):
     df = datasets.load_microchips()
     assert df.shape == (118, 3)
     assert list(df.columns) == ["param_1", "param_2", "validity"]
     assert df["validity"].value_counts().to_dict() == {0: 60, 1: 58}
 
 
-@needs_shared_data
-def test_load_nonlinear(shared_data_dir):
+def test_load_nonlinear(course_data_dir):
     df = datasets.load_nonlinear()
     assert df.shape == (250, 2)
     assert list(df.columns) == ["y", "x"]
 
 
-@needs_shared_data
-def test_load_server_params(shared_data_dir):
+def test_load_server_params(course_data_dir):
     df = datasets.load_server_params()
     assert df.shape == (307, 3)
     assert list(df.columns) == ["Latency (ms)", "Throughput (mb/s)", "Anomaly"]
     assert df["Anomaly"].sum() == 9
 
 
-@needs_shared_data
-def test_shared_copies_match_the_registry_and_are_used_in_place(shared_data_dir):
-    before = all_files(SHARED_DATA)
+def test_course_copies_match_the_registry_and_are_used_in_place(course_data_dir):
+    before = all_files(course_data_dir)
     for name in CSV_LOADERS:
-        assert datasets.fetch(name) == SHARED_DATA / name
-        assert "sha256:" + sha256(shared_bytes(name)) == datasets.REGISTRY[name][1]
-    assert all_files(SHARED_DATA) == before
+        assert datasets.fetch(name) == course_data_dir / name
+        digest = sha256(course_bytes(course_data_dir, name))
+        assert "sha256:" + digest == datasets.REGISTRY[name][1]
+    assert all_files(course_data_dir) == before
 
 
 def test_load_iris():
