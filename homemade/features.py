@@ -7,7 +7,7 @@ from math import comb
 
 import numpy as np
 
-from homemade._validation import Boolean, Interval, check_params, check_scalar
+from homemade._validation import Boolean, Interval, check_params
 
 # The feature-map hyperparameters, declared once: FeatureMap checks them, and the linear
 # models include this table in their own ``_parameter_constraints``.
@@ -22,9 +22,21 @@ def polynomial_features(X, degree):
     """All monomials of the columns of ``X`` with total degree 1 … ``degree``.
 
     For columns x₁, x₂ and degree 2: x₁, x₂, x₁², x₁x₂, x₂². The bias column is not
-    included: the models keep θ₀ apart. Degree 1 returns ``X`` itself.
+    included: the models keep θ₀ apart (see :func:`design_matrix`).
+
+    Parameters
+    ----------
+    X : array-like of shape (m, n)
+    degree : int ≥ 1
+        The highest total degree; 1 returns the columns of ``X`` themselves.
+
+    Returns
+    -------
+    ndarray of shape (m, n_polynomial_features(n, degree))
+        Degree 1 first, then degree 2, …; within a degree, in the order of
+        ``itertools.combinations_with_replacement``.
     """
-    check_scalar(degree, "polynomial_degree", int, low=1)
+    FEATURE_MAP_CONSTRAINTS["polynomial_degree"].check(degree, "polynomial_degree")
     X = np.asarray(X, dtype=np.float64)
     columns = []
     for d in range(1, degree + 1):
@@ -34,7 +46,19 @@ def polynomial_features(X, degree):
 
 
 def n_polynomial_features(n_features, degree):
-    """How many columns ``polynomial_features`` returns: C(n + d, d) − 1."""
+    """How many columns :func:`polynomial_features` returns: C(n + d, d) − 1.
+
+    Parameters
+    ----------
+    n_features : int
+        n, the number of input columns.
+    degree : int ≥ 1
+        d, the highest total degree.
+
+    Returns
+    -------
+    int
+    """
     return comb(n_features + degree, degree) - 1
 
 
@@ -47,15 +71,28 @@ def design_matrix(features):
 
     Returns
     -------
-    ndarray of shape (m, k + 1), of the same floating-point type as ``features``
+    ndarray of shape (m, k + 1)
+        Of the same floating-point type as ``features``.
     """
     ones = np.ones((len(features), 1), dtype=features.dtype)
     return np.hstack([ones, features])
 
 
 def sinusoid_features(X, degree):
-    """sin(k·xⱼ) for k = 1 … ``degree`` and every column xⱼ (none when ``degree`` is 0)."""
-    check_scalar(degree, "sinusoid_degree", int, low=0)
+    """sin(k·xⱼ) for k = 1 … ``degree`` and every column xⱼ.
+
+    Parameters
+    ----------
+    X : array-like of shape (m, n)
+    degree : int ≥ 0
+        The highest multiple k; 0 gives no columns.
+
+    Returns
+    -------
+    ndarray of shape (m, n · degree)
+        Block k (k = 1 … degree) holds sin(k·xⱼ) for every column j.
+    """
+    FEATURE_MAP_CONSTRAINTS["sinusoid_degree"].check(degree, "sinusoid_degree")
     X = np.asarray(X, dtype=np.float64)
     if degree == 0:
         return np.empty((len(X), 0))
@@ -66,9 +103,26 @@ class Standardizer:
     """z = (x − μ) / σ with μ, σ learned on the training rows.
 
     A constant column gets σ = 1 (it becomes all zeros) instead of a division by zero.
+
+    Attributes
+    ----------
+    mean_ : ndarray of shape (n,)
+        μ, the mean of each column in ``fit``.
+    scale_ : ndarray of shape (n,)
+        σ, the standard deviation of each column in ``fit`` (1 for a constant column).
     """
 
     def fit(self, X):
+        """Learn μ and σ of every column.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        self : Standardizer
+        """
         X = np.asarray(X, dtype=np.float64)
         self.mean_ = X.mean(axis=0)
         scale = X.std(axis=0)
@@ -78,9 +132,29 @@ class Standardizer:
         return self
 
     def transform(self, X):
+        """(X − μ) / σ with the μ and σ learned in ``fit``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, n)
+        """
         return (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_
 
     def fit_transform(self, X):
+        """``fit(X)``, then ``transform(X)``: see both.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, n)
+        """
         return self.fit(X).transform(X)
 
 
@@ -100,9 +174,26 @@ class FeatureMap:
 
     ``fit`` learns the statistics; ``transform`` reuses them, so a row transformed alone
     equals the same row transformed inside any batch.
+
+    Parameters
+    ----------
+    polynomial_degree : int ≥ 1, default=1
+        Degree of the polynomial features (1 = the inputs themselves).
+    sinusoid_degree : int ≥ 0, default=0
+        Adds sin(k·x) for k = 1 … ``sinusoid_degree`` (0 = none).
+    normalize : bool, default=True
+        True: standardize before and after the expansion. False: expand the raw inputs.
+
+    Attributes
+    ----------
+    input_scaler_ : Standardizer
+        The statistics of the raw inputs (only when ``normalize``).
+    output_scaler_ : Standardizer or None
+        The statistics of the expanded columns (only when ``normalize``; None when there
+        is nothing to expand).
     """
 
-    def __init__(self, polynomial_degree=1, sinusoid_degree=0, normalize=True):
+    def __init__(self, *, polynomial_degree=1, sinusoid_degree=0, normalize=True):
         self.polynomial_degree = polynomial_degree
         self.sinusoid_degree = sinusoid_degree
         self.normalize = normalize
@@ -121,6 +212,16 @@ class FeatureMap:
         )
 
     def fit(self, X):
+        """Check the degrees and learn the standardization statistics.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        self : FeatureMap
+        """
         check_params(self, FEATURE_MAP_CONSTRAINTS)
         if self.normalize:
             self.input_scaler_ = Standardizer().fit(X)
@@ -129,6 +230,18 @@ class FeatureMap:
         return self
 
     def transform(self, X):
+        """The mapped features, with the statistics learned in ``fit``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+            k = n without expansion, else n_polynomial_features(n, polynomial_degree)
+            + n · sinusoid_degree.
+        """
         if not self.normalize:
             # A copy: callers may scale the result in place, never the user's array.
             return self._expand(np.array(X, dtype=np.float64))
@@ -138,4 +251,14 @@ class FeatureMap:
         return self.output_scaler_.transform(expanded)
 
     def fit_transform(self, X):
+        """``fit(X)``, then ``transform(X)``: see both.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+        """
         return self.fit(X).transform(X)

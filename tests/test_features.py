@@ -110,7 +110,7 @@ def test_sinusoid_degree_is_checked():
 @pytest.mark.parametrize("shape", [(5, 1), (40, 3), (100, 7)])
 def test_standardizer_matches_sklearn(shape):
     rng = np.random.default_rng(shape[0])
-    X = rng.normal(loc=5.0, scale=[10.0 ** k for k in range(shape[1])], size=shape)
+    X = rng.normal(loc=5.0, scale=[10.0**k for k in range(shape[1])], size=shape)
     ours = Standardizer().fit(X)
     theirs = StandardScaler().fit(X)
     np.testing.assert_allclose(ours.mean_, theirs.mean_, rtol=1e-12)
@@ -158,10 +158,15 @@ def _data(seed=0, m=30, n=2):
 )
 def test_feature_map_row_alone_equals_row_in_batch(polynomial_degree, sinusoid_degree, normalize):
     X = _data()
-    fm = FeatureMap(polynomial_degree, sinusoid_degree, normalize).fit(X)
+    fm = FeatureMap(
+        polynomial_degree=polynomial_degree, sinusoid_degree=sinusoid_degree, normalize=normalize
+    ).fit(X)
     batch = fm.transform(X[:10])
+    # What is under test is that the statistics come from fit, not from the batch (a row
+    # alone has no spread); a last-bit difference would not matter, so allclose at 1e-13
+    # (the map is a few elementwise operations, each within an eps of exact).
     for i in (0, 4, 9):
-        np.testing.assert_array_equal(fm.transform(X[i : i + 1])[0], batch[i])
+        np.testing.assert_allclose(fm.transform(X[i : i + 1])[0], batch[i], rtol=1e-13)
 
 
 def test_feature_map_shape():
@@ -245,3 +250,8 @@ def test_feature_map_without_expansion_is_one_standardization():
     raw = FeatureMap(normalize=False).fit(X).transform(X)
     np.testing.assert_array_equal(raw, X)
     assert raw is not X
+
+
+def test_feature_map_takes_keywords_only():
+    with pytest.raises(TypeError):
+        FeatureMap(2, 1, True)
