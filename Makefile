@@ -21,10 +21,10 @@ NOTEBOOK_ENV := OMP_NUM_THREADS=$(BLAS_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_THRE
 HAS_AVX2 := $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && echo yes)
 KERNELS ?= default Prescott $(if $(HAS_AVX2),Haswell)
 
-# Jupyter refuses to start as root (containers, cloud VMs) unless told it is on purpose.
-ifeq ($(shell id -u 2>/dev/null),0)
-LAB_ARGS ?= --allow-root
-endif
+# Jupyter refuses to start as root (containers, cloud VMs) unless told it is on purpose:
+# as root, `make lab` adds --allow-root and says so. LAB_ARGS passes more options, e.g.
+# `make lab LAB_ARGS="--no-browser --port=8890"`.
+AS_ROOT := $(filter 0,$(shell id -u 2>/dev/null))
 
 # The lock tool, pinned: `make lock` installs it into .venv/lock-tool, apart from the
 # project's environment.
@@ -38,20 +38,20 @@ UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 \
 
 install: $(VENV)/.installed
 
-# Before any venv is made: one line, not a page of pip resolver output.
+# Checked before any venv is made: one line, not a page of pip resolver output.
+CHECK_PYTHON = v=$$($(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")' \
+	2>/dev/null); case "$$v" in 3.1[1-9]|3.[2-9][0-9]) ;; *) echo "needs Python 3.11+," \
+	"found $${v:-no Python at $(PYTHON)}; run \`make PYTHON=python3.11$(if $(MAKECMDGOALS), $(MAKECMDGOALS))\`" >&2; \
+	exit 1 ;; esac
+
 check-python:
-	@v=$$($(PYTHON) -c 'import sys; print(*sys.version_info[:2], sep=".")' 2>/dev/null); \
-	case "$$v" in \
-	3.1[1-9]|3.[2-9][0-9]) ;; \
-	*) echo "needs Python 3.11+, found $${v:-no Python at '$(PYTHON)'};" \
-		"run \`make PYTHON=python3.11 $(or $(MAKECMDGOALS),install)\`" >&2; exit 1 ;; \
-	esac
+	@$(CHECK_PYTHON)
 
 # Rebuilt whenever the lock or pyproject.toml changes: the pins are reinstalled over the
 # existing venv (pip install -r of a full lock), then the package itself, editable, built
 # with the lock's setuptools (no download); PYTHONWARNINGS hides setuptools' editable notice.
 $(VENV)/.installed: requirements.txt pyproject.toml
-	@$(MAKE) --no-print-directory check-python
+	@$(CHECK_PYTHON)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt
 	PYTHONWARNINGS=ignore $(PIP) install --no-deps --no-build-isolation -e .
@@ -60,8 +60,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 # The server's root is the repository, so the notebooks' links to ../../homemade/... work;
 # it opens on notebooks/.
 lab: install
+	$(if $(AS_ROOT),@echo "make lab: running as root; JupyterLab starts with --allow-root")
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
-		$(LAB_ARGS)
+		$(if $(AS_ROOT),--allow-root) $(LAB_ARGS)
 
 test: lint unit nbval
 
@@ -101,7 +102,7 @@ bench: install
 # CI) and binder/requirements.txt (what a learner needs, at the full lock's versions).
 # Existing pins are kept unless the .in files ask otherwise; add --upgrade to move them.
 lock:
-	@$(MAKE) --no-print-directory check-python
+	@$(CHECK_PYTHON)
 	$(UV) --version 2>/dev/null | grep -qF 'uv $(UV_VERSION) ' || \
 		($(PYTHON) -m venv $(VENV)/lock-tool && $(VENV)/lock-tool/bin/python -m pip \
 		--quiet --disable-pip-version-check install uv==$(UV_VERSION))

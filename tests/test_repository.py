@@ -1,4 +1,5 @@
-"""The repository's promises that no module test covers: one set of pins everywhere."""
+"""The repository's promises that no module test covers: one lock, installed everywhere;
+notebooks stored clean."""
 
 import pathlib
 import re
@@ -8,20 +9,65 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
+PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._\-]*)==([0-9][0-9A-Za-z.+!]*)(?: ; (.+))?")
+
+
 def _requirements(path):
+    """The requirement lines of a requirements file: no comments, no annotations."""
     lines = path.read_text().splitlines()
     return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def test_every_requirement_is_pinned_exactly():
-    for line in _requirements(ROOT / "requirements.txt"):
-        assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*", line.strip()), line
+def _lock(path):
+    """``{(name, marker): version}`` of a lock; every line must be an exact pin."""
+    pins = {}
+    for line in _requirements(path):
+        match = PIN.fullmatch(line.strip())
+        assert match, f"{path.relative_to(ROOT)}: not an exact pin: {line!r}"
+        name, version, marker = match.groups()
+        key = (re.sub(r"[-_.]+", "-", name).lower(), marker)
+        assert key not in pins, f"{path.relative_to(ROOT)}: {name} pinned twice"
+        pins[key] = version
+    return pins
 
 
-def test_binder_uses_the_same_pins():
-    assert _requirements(ROOT / "binder" / "requirements.txt") == _requirements(
-        ROOT / "requirements.txt"
-    )
+def test_every_package_is_locked_exactly():
+    full = _lock(ROOT / "requirements.txt")
+    # The whole environment, not only the top-level packages (~125 on Linux).
+    assert len({name for name, _ in full}) > 100
+    for top_level in ("numpy", "jupyterlab", "pytest", "setuptools", "pyzmq", "tornado"):
+        assert any(name == top_level for name, _ in full), top_level
+
+
+def test_lock_keeps_the_versions_requirements_in_asks_for():
+    full = {name: version for (name, _), version in _lock(ROOT / "requirements.txt").items()}
+    for line in _requirements(ROOT / "requirements.in"):
+        name, _, version = line.strip().partition("==")
+        name = re.sub(r"[-_.]+", "-", name).lower()
+        assert name in full, f"{name} is in requirements.in but not in the lock: make lock"
+        if version:
+            assert full[name] == version, f"{name}: run make lock"
+
+
+def test_binder_lock_is_the_course_part_of_the_full_lock():
+    full = _lock(ROOT / "requirements.txt")
+    binder = _lock(ROOT / "binder" / "requirements.txt")
+    for key, version in binder.items():
+        assert full.get(key) == version, f"binder pins {key[0]}=={version}: run make lock"
+    names = {name for name, _ in binder}
+    # A learner gets the notebooks' packages, not the maintainers' tools.
+    assert {"numpy", "scipy", "jupyterlab", "ipywidgets", "plotly", "mlxtend"} <= names
+    assert not names & {"pytest", "nbval", "hypothesis", "ruff", "kaleido"}
+
+
+def test_locks_are_installed_everywhere():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "install -r requirements.txt" in makefile
+    assert "install --no-deps --no-build-isolation -e ." in makefile
+    assert "requirements.in -o requirements.txt" in makefile
+    assert "binder/requirements.in" in makefile and "-o binder/requirements.txt" in makefile
+    assert "--no-deps" in (ROOT / "binder" / "postBuild").read_text()
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
 def test_notebooks_are_not_imported_through_sys_path():
