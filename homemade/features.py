@@ -99,7 +99,25 @@ def sinusoid_features(X, degree):
     return np.column_stack([np.sin(k * X) for k in range(1, degree + 1)])
 
 
-class Standardizer:
+class _FitTransform:
+    """``fit_transform`` for the two transformers below."""
+
+    def fit_transform(self, X):
+        """``fit(X)``, then ``transform(X)``: see both.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+            What ``transform`` returns.
+        """
+        return self.fit(X).transform(X)
+
+
+class Standardizer(_FitTransform):
     """z = (x − μ) / σ with μ, σ learned on the training rows.
 
     A constant column gets σ = 1 (it becomes all zeros) instead of a division by zero.
@@ -144,21 +162,8 @@ class Standardizer:
         """
         return (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_
 
-    def fit_transform(self, X):
-        """``fit(X)``, then ``transform(X)``: see both.
 
-        Parameters
-        ----------
-        X : array-like of shape (m, n)
-
-        Returns
-        -------
-        ndarray of shape (m, n)
-        """
-        return self.fit(X).transform(X)
-
-
-class FeatureMap:
+class FeatureMap(_FitTransform):
     """The input pipeline of the linear models: standardize → expand → standardize.
 
     1. The raw columns are standardized (when ``normalize``), so that powers and sines
@@ -249,16 +254,3 @@ class FeatureMap:
         if self.output_scaler_ is None:
             return expanded
         return self.output_scaler_.transform(expanded)
-
-    def fit_transform(self, X):
-        """``fit(X)``, then ``transform(X)``: see both.
-
-        Parameters
-        ----------
-        X : array-like of shape (m, n)
-
-        Returns
-        -------
-        ndarray of shape (m, k)
-        """
-        return self.fit(X).transform(X)
