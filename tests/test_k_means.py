@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.spatial.distance import cdist
 from sklearn.base import clone
 from sklearn.cluster import KMeans as SklearnKMeans
 from sklearn.datasets import make_blobs
@@ -9,7 +10,14 @@ from sklearn.metrics import adjusted_rand_score as sklearn_ari
 from homemade import KMeans as TopLevelKMeans
 from homemade.exceptions import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
-from homemade.k_means.k_means import _squared_distances
+from homemade.k_means.k_means import (
+    assign,
+    kmeans_plusplus,
+    lloyd,
+    reseed_empty_clusters,
+    squared_distances,
+    update,
+)
 from homemade.metrics import adjusted_rand_score
 
 SHAPES = [(200, 2, 3), (500, 5, 4), (1000, 10, 6), (300, 3, 8)]
@@ -42,8 +50,9 @@ def test_inertia_matches_sklearn_best_of_ten(m, n, k):
     assert ours.inertia_ <= theirs.inertia_ * (1 + 1e-9)
     if ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9):
         assert adjusted_rand_score(theirs.labels_, ours.labels_) == 1.0
-    assert ours.inertia_ == pytest.approx(exact_inertia(X, ours.cluster_centers_, ours.labels_),
-                                          rel=1e-10)
+    assert ours.inertia_ == pytest.approx(
+        exact_inertia(X, ours.cluster_centers_, ours.labels_), rel=1e-10
+    )
 
 
 @pytest.mark.parametrize("m, n, k", SHAPES)
@@ -54,11 +63,13 @@ def test_same_start_gives_the_same_lloyd_run_as_sklearn(m, n, k):
     X = rng.normal(size=(m, n)) * rng.uniform(0.5, 3, size=n)
     start = X[rng.choice(m, size=k, replace=False)]
     ours = KMeans(n_clusters=k, init=start, tol=0.0, max_iter=1000).fit(X)
-    theirs = SklearnKMeans(n_clusters=k, init=start, n_init=1, tol=0.0, max_iter=1000,
-                           algorithm="lloyd").fit(X)
+    theirs = SklearnKMeans(
+        n_clusters=k, init=start, n_init=1, tol=0.0, max_iter=1000, algorithm="lloyd"
+    ).fit(X)
     np.testing.assert_array_equal(ours.labels_, theirs.labels_)
-    np.testing.assert_allclose(ours.cluster_centers_, theirs.cluster_centers_, rtol=1e-10,
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        ours.cluster_centers_, theirs.cluster_centers_, rtol=1e-10, atol=1e-12
+    )
     assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-10)
 
 
@@ -71,8 +82,9 @@ def test_transform_predict_score_match_sklearn_on_the_same_centroids(m, n, k):
     theirs = SklearnKMeans(n_clusters=k, init=ours.cluster_centers_, n_init=1, max_iter=1)
     theirs.fit(X)
     # One sklearn iteration from our converged centroids leaves them where they are.
-    np.testing.assert_allclose(theirs.cluster_centers_, ours.cluster_centers_, rtol=1e-10,
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        theirs.cluster_centers_, ours.cluster_centers_, rtol=1e-10, atol=1e-12
+    )
     np.testing.assert_allclose(ours.transform(X_new), theirs.transform(X_new), rtol=1e-9)
     np.testing.assert_array_equal(ours.predict(X_new), theirs.predict(X_new))
     assert ours.score(X_new) == pytest.approx(theirs.score(X_new), rel=1e-10)
@@ -96,6 +108,79 @@ def test_adjusted_rand_score_ignores_label_names_and_handles_degenerate_cases():
     assert adjusted_rand_score([0, 1, 2], [0, 0, 0]) == sklearn_ari([0, 1, 2], [0, 0, 0])
     with pytest.raises(ValueError, match="must match"):
         adjusted_rand_score([0, 1], [0, 1, 1])
+
+
+# ---------------------------------------------------------------- the core functions
+
+
+@pytest.mark.parametrize("m, n, k", [(1, 1, 1), (50, 2, 3), (300, 7, 10), (40, 784, 5)])
+@pytest.mark.parametrize("offset", [0.0, 100.0])
+def test_squared_distances_match_scipy_cdist(m, n, k, offset):
+    rng = np.random.default_rng(m + n + k)
+    X = rng.normal(size=(m, n)) + offset
+    centers = rng.normal(size=(k, n)) + offset
+    expected = cdist(X, centers, "sqeuclidean")
+    # The expansion ‖x‖² − 2x·c + ‖c‖² cancels terms of size ‖x‖² ≈ n·offset²: its
+    # absolute error is a few ulps of that, not of the (smaller) distance.
+    scale = np.finfo(float).eps * n * (1 + offset) ** 2
+    np.testing.assert_allclose(
+        squared_distances(X, centers), expected, rtol=1e-12, atol=100 * scale
+    )
+
+
+def test_squared_distances_are_never_negative():
+    # Each point is one of the centroids: the true distance is 0, rounding may not go below.
+    X = np.random.default_rng(0).normal(size=(200, 3)) * 1e3 + 1e4
+    d = squared_distances(X, X[:20])
+    assert d.min() >= 0.0
+    np.testing.assert_allclose(np.diag(d[:20]), 0.0, atol=1e-4)
+
+
+def test_assign_and_update_on_a_hand_made_case():
+    X = np.array([[0.0, 0.0], [2.0, 0.0], [9.0, 9.0], [11.0, 9.0], [10.0, 12.0]])
+    centers = np.array([[1.0, 1.0], [10.0, 10.0]])
+    labels = assign(squared_distances(X, centers))
+    np.testing.assert_array_equal(labels, [0, 0, 1, 1, 1])
+    np.testing.assert_allclose(update(X, labels, 2), [[1.0, 0.0], [10.0, 10.0]], rtol=1e-15)
+    # A tie goes to the lowest index, as with np.argmin.
+    assert assign(squared_distances(np.array([[0.0]]), np.array([[-1.0], [1.0]])))[0] == 0
+
+
+def test_reseed_empty_clusters_takes_the_farthest_point_of_a_shared_cluster():
+    labels = np.array([0, 0, 0, 1])
+    closest = np.array([0.1, 5.0, 0.2, 9.0])  # point 3 is farther, but alone in cluster 1
+    np.testing.assert_array_equal(reseed_empty_clusters(labels, closest, 3), [0, 2, 0, 1])
+    # Nothing empty: the labels come back unchanged.
+    np.testing.assert_array_equal(reseed_empty_clusters(labels, closest, 2), labels)
+
+
+def test_lloyd_returns_its_history_and_stops_when_nothing_moves():
+    X, _ = blobs(200, 2, 3, seed=0)
+    centers, labels, costs, history, converged = lloyd(X, X[:3].copy(), max_iter=100, tol=0.0)
+    assert converged
+    assert costs.shape == (len(history),)
+    # The last update moved nothing: the last two centroid sets are identical.
+    np.testing.assert_array_equal(history[-1], history[-2])
+    np.testing.assert_array_equal(history[-1], centers)
+    np.testing.assert_array_equal(labels, assign(squared_distances(X, centers)))
+
+
+def test_kmeans_plusplus_returns_k_rows_of_X():
+    X, _ = blobs(300, 4, 5, seed=1)
+    centers = kmeans_plusplus(X, 5, np.random.default_rng(0))
+    assert centers.shape == (5, 4)
+    assert np.all(matching_rows(centers, X).sum(axis=1) >= 1)
+
+
+def test_n_iter_is_an_int_and_cost_history_a_non_increasing_float_vector():
+    X, _ = blobs(500, 3, 4, seed=2, std=3.0)
+    km = KMeans(n_clusters=4, init="random", n_init=2, random_state=0).fit(X)
+    assert type(km.n_iter_) is int
+    h = km.cost_history_
+    assert isinstance(h, np.ndarray) and h.ndim == 1 and h.dtype == np.float64
+    assert len(h) == km.n_iter_ + 1
+    # Each step minimizes J over the labels or the centroids; only rounding may wobble.
+    assert np.all(np.diff(h) <= 1e-12 * h[:-1])
 
 
 # ---------------------------------------------------------------- against calculus
@@ -133,7 +218,7 @@ def test_inertia_never_increases(m, n, k, init):
     X = rng.uniform(-1, 1, size=(m, n))
     km = KMeans(n_clusters=k, init=init, n_init=3, tol=0.0, max_iter=500, random_state=1)
     km.fit(X)
-    history = km.inertia_history_
+    history = km.cost_history_
     assert len(history) == km.n_iter_ + 1 >= 3
     # Each step is a minimization; only the last bits of the float sums may wobble.
     assert np.all(np.diff(history) <= 1e-12 * history[:-1])
@@ -141,9 +226,10 @@ def test_inertia_never_increases(m, n, k, init):
     assert km.cluster_centers_history_.shape == (km.n_iter_ + 1, k, n)
     np.testing.assert_array_equal(km.cluster_centers_history_[-1], km.cluster_centers_)
     for t in (0, len(history) // 2, len(history) - 1):
-        labels = _squared_distances(X, km.cluster_centers_history_[t]).argmin(axis=1)
+        labels = squared_distances(X, km.cluster_centers_history_[t]).argmin(axis=1)
         assert history[t] == pytest.approx(
-            exact_inertia(X, km.cluster_centers_history_[t], labels), rel=1e-10)
+            exact_inertia(X, km.cluster_centers_history_[t], labels), rel=1e-10
+        )
 
 
 def test_empty_cluster_is_reseeded_at_the_farthest_point():
@@ -156,7 +242,7 @@ def test_empty_cluster_is_reseeded_at_the_farthest_point():
     np.testing.assert_array_equal(km.cluster_centers_history_[1], [[0.5], [10.5], [3.0]])
     np.testing.assert_array_equal(km.labels_, [0, 0, 2, 1, 1])
     assert km.inertia_ == pytest.approx(0.5 + 0.5)
-    assert np.all(np.diff(km.inertia_history_) <= 0)
+    assert np.all(np.diff(km.cost_history_) <= 0)
 
 
 def test_several_empty_clusters_all_get_points():
@@ -225,9 +311,11 @@ def test_random_init_seeds_are_distinct_rows():
 
 def test_restarts_keep_the_lowest_inertia():
     X, _ = blobs(300, 2, 6, seed=4, std=2.5)
-    single = [KMeans(6, init="random", n_init=1, random_state=s).fit(X).inertia_
-              for s in range(5)]
-    many = KMeans(6, init="random", n_init=20, random_state=0).fit(X).inertia_
+    single = [
+        KMeans(n_clusters=6, init="random", n_init=1, random_state=s).fit(X).inertia_
+        for s in range(5)
+    ]
+    many = KMeans(n_clusters=6, init="random", n_init=20, random_state=0).fit(X).inertia_
     assert many <= min(single) + 1e-9
 
 
@@ -303,7 +391,13 @@ def test_more_clusters_than_samples():
         ({"max_iter": 0}, ValueError, "max_iter must be >= 1"),
         ({"tol": -1.0}, ValueError, "tol must be >= 0"),
         ({"tol": "small"}, TypeError, "tol must be a number"),
-        ({"init": "kmeans++"}, ValueError, "init must be one of 'k-means\\+\\+', 'random'"),
+        (
+            {"init": "kmeans++"},
+            TypeError,
+            r"init must be one of 'k-means\+\+', 'random' or an array \(n_clusters, n_features\), "
+            r"got 'kmeans\+\+'",
+        ),
+        ({"init": [[0.0, np.nan], [1.0, 1.0]]}, ValueError, "Input init contains NaN"),
         ({"init": np.zeros((3, 3))}, ValueError, r"init has shape \(3, 3\).*\(2, 2\)"),
         ({"random_state": "seed"}, TypeError, "random_state must be None"),
     ],
