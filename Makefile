@@ -69,9 +69,10 @@ test: lint unit nbval
 lint: install
 	$(BIN)/ruff check .
 
-# The unit tests run once; the notebooks once per OpenBLAS kernel.
+# The unit tests and the docstrings' Examples (doctests) run once; the notebooks once per
+# OpenBLAS kernel.
 unit: install
-	$(BIN)/pytest tests
+	$(BIN)/pytest --doctest-modules tests homemade
 
 nbval: $(addprefix nbval-,$(KERNELS))
 
