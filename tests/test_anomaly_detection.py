@@ -5,8 +5,20 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from sklearn.metrics import f1_score
+
 from homemade import NotFittedError
 from homemade.anomaly_detection import GaussianAnomalyDetector
+from homemade.anomaly_detection.gaussian_anomaly_detection import (
+    DEFAULT_COVERAGE,
+    check_variances,
+    default_log_epsilon,
+    estimate_covariance,
+    estimate_mean,
+    estimate_variance,
+    f1_search,
+    log_density,
+)
 from homemade.datasets import load_server_params
 from homemade.metrics import precision_recall_f1
 
@@ -29,6 +41,34 @@ def labelled_data(seed, m=300, n=2):
 
 
 # --------------------------------------------------------------------------- reference
+# The data below are well conditioned (standard deviations 1 to ~10, m >= n): the mean,
+# variance and densities are accurate to a few ulps times the number of summed terms, so
+# rtol=1e-12 for moments and 1e-10 / 1e-9 for (log) densities leave room for summation
+# order and for the eigen-decomposition of Σ (condition number < 1e3 here).
+
+
+@pytest.mark.parametrize("m, n", SHAPES)
+def test_the_math_functions_match_the_closed_forms(m, n):
+    X = correlated_data(m, n, seed=m * n)
+    mean = estimate_mean(X)
+    np.testing.assert_allclose(mean, np.sum(X, axis=0) / m, rtol=1e-12)
+    np.testing.assert_allclose(estimate_variance(X, mean), np.var(X, axis=0), rtol=1e-12)
+    covariance = estimate_covariance(X, mean)
+    np.testing.assert_allclose(
+        covariance, np.cov(X, rowvar=False, bias=True).reshape(n, n), rtol=1e-10, atol=1e-12
+    )
+    # Independent features: the sum of the one-feature log densities written out.
+    variance = estimate_variance(X, mean)
+    by_hand = np.sum(
+        -0.5 * np.log(2 * np.pi * variance) - (X - mean) ** 2 / (2 * variance), axis=1
+    )
+    np.testing.assert_allclose(log_density(X, mean, variance), by_hand, rtol=1e-12)
+    if m > n:
+        reference = stats.multivariate_normal(mean=mean, cov=covariance)
+        np.testing.assert_allclose(
+            log_density(X, mean, covariance), reference.logpdf(X), rtol=1e-9
+        )
+
 
 
 @pytest.mark.parametrize("m, n", SHAPES)
@@ -88,6 +128,22 @@ def brute_force(density, y, candidates):
     """The course's loop, with homemade.metrics: one prediction per candidate ε."""
     scores = [precision_recall_f1(y, (density < eps).astype(int)) for eps in candidates]
     return np.array(scores).T
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_f1_search_matches_scikit_learn_f1_score_in_a_loop(seed):
+    rng = np.random.default_rng(seed)
+    p = rng.random(200) ** 3
+    y = (rng.random(200) < 0.1).astype(int) | (p < 0.01)
+    epsilons = np.r_[0.0, np.quantile(p, np.linspace(0, 1, 40)), 2.0]
+    precision, recall, f1 = f1_search(p, y, epsilons)
+    expected = [f1_score(y, (p < eps).astype(int), zero_division=0) for eps in epsilons]
+    # F1 is a ratio of small integer counts: equal up to the rounding of the division.
+    np.testing.assert_allclose(f1, expected, rtol=1e-12, atol=0)
+    # Comparing logs gives the same curves (log is increasing).
+    with np.errstate(divide="ignore"):
+        np.testing.assert_allclose(f1_search(np.log(p), y, np.log(epsilons))[2], f1)
+    assert f1[0] == 0 and precision[0] == 0 and recall[-1] == 1
 
 
 @pytest.mark.parametrize("covariance", ["diagonal", "full"])
@@ -178,9 +234,13 @@ def test_given_epsilon_is_used_and_a_row_alone_equals_the_batch():
 
 def test_refit_forgets_a_selected_threshold():
     X, y = labelled_data(9)
-    model = GaussianAnomalyDetector().fit(X).select_threshold(X, y)
+    model = GaussianAnomalyDetector().fit(X)
+    default = model.epsilon_
+    model.select_threshold(X, y)
+    assert model.epsilon_ != default
     model.fit(X)
-    for name in ("epsilon_", "thresholds_", "f1_curve_", "best_f1_"):
+    assert model.epsilon_ == default
+    for name in ("thresholds_", "f1_curve_", "best_f1_"):
         assert not hasattr(model, name)
 
 
@@ -232,6 +292,59 @@ def test_clone_and_params_roundtrip():
     assert repr(model) == "GaussianAnomalyDetector(covariance='full', epsilon=0.01)"
 
 
+# ------------------------------------------------------------ the default threshold
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+@pytest.mark.parametrize("n", [1, 2, 5, 30])
+def test_default_threshold_flags_0_27_percent_of_a_gaussian_sample(covariance, n):
+    m = 400_000
+    rng = np.random.default_rng(n)
+    if covariance == "full":
+        X = correlated_data(m, n, seed=n)
+    else:
+        X = rng.normal(size=(m, n)) * np.arange(1, n + 1) + 3.0
+    flagged = GaussianAnomalyDetector(covariance=covariance).fit(X).predict(X).mean()
+    # A binomial share: 0.0027 ± 3 standard errors sqrt(0.0027 · 0.9973 / m) ≈ 0.00025.
+    assert abs(flagged - (1 - DEFAULT_COVERAGE)) < 3 * np.sqrt(0.0027 * 0.9973 / m)
+
+
+def test_default_threshold_in_one_dimension_is_three_standard_deviations():
+    x = np.random.default_rng(0).normal(5.0, 2.0, size=(1000, 1))
+    model = GaussianAnomalyDetector().fit(x)
+    sigma = np.sqrt(model.variance_[0])
+    # ε is the density at μ ± 3σ (the quantile is exact to ~1e-15 relative).
+    at_three_sigma = stats.norm.logpdf(model.mean_[0] + 3 * sigma, model.mean_[0], sigma)
+    np.testing.assert_allclose(model.log_epsilon_, at_three_sigma, rtol=1e-12)
+    np.testing.assert_allclose(model.epsilon_, np.exp(at_three_sigma), rtol=1e-12)
+    offsets = np.array([[-3.001], [-2.999], [2.999], [3.001]]) * sigma
+    np.testing.assert_array_equal(model.predict(model.mean_ + offsets), [1, 0, 0, 1])
+
+
+def test_default_threshold_is_the_density_at_the_chi_square_quantile():
+    X = correlated_data(300, 4, seed=21)
+    model = GaussianAnomalyDetector(covariance="full").fit(X)
+    reference = stats.multivariate_normal(mean=model.mean_, cov=model.covariance_)
+    # A point at squared Mahalanobis distance r² (any direction) has density ε.
+    r = np.sqrt(stats.chi2.ppf(DEFAULT_COVERAGE, 4))
+    direction = np.linalg.cholesky(model.covariance_) @ np.array([0.5, -0.5, 0.5, 0.5])
+    np.testing.assert_allclose(
+        model.log_epsilon_, reference.logpdf(model.mean_ + r * direction), rtol=1e-10
+    )
+    assert default_log_epsilon(model.covariance_) == model.log_epsilon_
+
+
+def test_default_threshold_survives_many_dimensions():
+    # In 784 dimensions ε = exp(log ε) under- (σ = 1) or overflows (σ = 0.01); predict
+    # compares logs instead.
+    Z = np.random.default_rng(0).normal(size=(3000, 784))
+    for scale, epsilon in ((1.0, 0.0), (0.01, np.inf)):
+        model = GaussianAnomalyDetector().fit(scale * Z)
+        assert model.epsilon_ == epsilon and np.isfinite(model.log_epsilon_)
+        assert 0 < model.predict(scale * Z).mean() < 0.01
+        assert model.predict(scale * (Z + 1.0)).all()  # 1σ off in each feature: far
+
+
 # ---------------------------------------------------------------------- bad input
 
 
@@ -240,13 +353,17 @@ def test_predict_before_fit():
         GaussianAnomalyDetector(epsilon=0.1).predict([[1.0, 2.0]])
 
 
-def test_predict_without_threshold_says_how_to_set_one():
-    model = GaussianAnomalyDetector().fit(correlated_data(20, 2, seed=0))
-    message = r"no threshold ε yet. Pass epsilon=.*select_threshold\(X_val, y_val\)"
-    with pytest.raises(ValueError, match=message):
-        model.predict([[1.0, 2.0]])
-    with pytest.raises(ValueError, match=message):
-        model.decision_function([[1.0, 2.0]])
+def test_default_constructed_detector_predicts():
+    X = correlated_data(20, 2, seed=0)
+    model = GaussianAnomalyDetector()
+    assert model.fit(X) is model
+    assert set(model.predict(X)) <= {0, 1}
+    np.testing.assert_array_equal(model.decision_function(X) < 0, model.predict(X))
+
+
+def test_hyperparameters_are_keyword_only():
+    with pytest.raises(TypeError, match="positional"):
+        GaussianAnomalyDetector("full")
 
 
 def test_select_threshold_before_fit():
@@ -307,6 +424,21 @@ def test_zero_variance_feature_is_named_with_the_fix(covariance):
     frame = pd.DataFrame(X, columns=["latency", "disk", "throughput"])
     with pytest.raises(ValueError, match=r"Feature 'disk' \(column 1\) has zero variance"):
         GaussianAnomalyDetector(covariance=covariance).fit(frame)
+
+
+def test_check_variances_is_relative_to_the_scale_of_the_column():
+    rng = np.random.default_rng(0)
+    for scale in (1e-30, 1.0, 1e30):
+        # Real spread, however small in absolute terms, passes...
+        X = scale * np.column_stack([rng.normal(size=50), 1 + 1e-9 * rng.normal(size=50)])
+        check_variances(estimate_variance(X, estimate_mean(X)), X)
+        # ...rounding noise of the mean does not.
+        X[:, 1] = 0.1 * scale
+        with pytest.raises(ValueError, match="Feature column 1 has zero variance"):
+            check_variances(estimate_variance(X, estimate_mean(X)), X)
+    names = np.array(["b"], dtype=object)
+    with pytest.raises(ValueError, match=r"Feature 'b' \(column 0\) has zero variance"):
+        check_variances(np.zeros(1), np.zeros((3, 1)), names=names)
 
 
 @pytest.mark.parametrize("covariance", ["diagonal", "full"])
@@ -370,7 +502,8 @@ def test_boolean_labels_are_accepted():
     [
         ({"covariance": "spherical"}, ValueError, "covariance must be one of 'diagonal', 'full'"),
         ({"epsilon": -0.1}, ValueError, "epsilon must be >= 0"),
-        ({"epsilon": "small"}, TypeError, "epsilon must be a number"),
+        ({"epsilon": "small"}, TypeError, "epsilon must be None or a number"),
+        ({"epsilon": np.inf}, ValueError, "epsilon must be finite"),
     ],
 )
 def test_bad_hyperparameters(params, error, message):

@@ -1,237 +1,203 @@
 """Anomaly detection with the Gaussian distribution.
 
 Fit a Gaussian to normal examples; an example whose density p(x) falls below a threshold ε
-is an anomaly. The math is in ``README.md`` beside this file.
+is an anomaly. The math is in ``README.md`` beside this file; its formulas are the
+module-level functions ``estimate_mean`` ... ``f1_search`` below, and the class
+``GaussianAnomalyDetector`` only checks the input, calls them and stores the results.
 """
 
-import numbers
-
 import numpy as np
+from scipy.special import erf
+from scipy.stats import chi2
 
-from homemade._validation import (
-    check_array,
-    check_is_fitted,
-    check_n_features,
-    check_option,
-    check_scalar,
-    check_target,
-)
+from homemade._validation import Interval, NoneValue, Options, check_target
 from homemade.base import BaseEstimator, OutlierMixin
+from homemade.metrics import precision_recall_f1
 
-_LOG_2PI = np.log(2 * np.pi)
+# The share of a Gaussian inside the default boundary: 0.9973002..., the share within
+# μ ± 3σ in one dimension (the "3σ rule"), so that the 1-D boundary is exactly 3σ.
+DEFAULT_COVERAGE = float(erf(3 / np.sqrt(2)))
 
 
-class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
-    """Flag examples whose Gaussian density p(x) is below a threshold ε.
+# ------------------------------------------------------------------------ the math
+def estimate_mean(X):
+    """μ_j = (1/m) Σ_i x_j⁽ⁱ⁾, the maximum-likelihood mean of every feature.
 
     Parameters
     ----------
-    covariance : {"diagonal", "full"}, default="diagonal"
-        ``"diagonal"``: every feature is an independent Gaussian and p(x) is the product of
-        the n one-dimensional densities (the course's model). ``"full"``: one multivariate
-        Gaussian with a full covariance matrix, which also captures correlated features.
-    epsilon : float or None, default=None
-        The density threshold ε (``>= 0``). ``None`` means: choose it with
-        :meth:`select_threshold` on labelled validation data before calling ``predict``.
+    X : ndarray of shape (m, n)
 
-    Attributes
-    ----------
-    mean_ : ndarray of shape (n_features,)
-        μ, the mean of every feature.
-    variance_ : ndarray of shape (n_features,)
-        σ², the variance of every feature (divided by m, the maximum-likelihood estimate).
-    covariance_ : ndarray of shape (n_features, n_features)
-        Σ (divided by m). With ``covariance="diagonal"`` it is ``diag(variance_)``.
-    epsilon_ : float
-        The threshold ``predict`` uses: ``epsilon`` from ``__init__``, or the one chosen by
-        :meth:`select_threshold`.
-    thresholds_, precision_curve_, recall_curve_, f1_curve_ : ndarray
-        Set by :meth:`select_threshold`: every candidate ε and the precision, recall and F1
-        on the validation data with that ε.
-    best_f1_ : float
-        Set by :meth:`select_threshold`: the F1 at ``epsilon_``.
-    n_features_in_ : int
-    feature_names_in_ : ndarray of str
-        Only when ``X`` was a DataFrame with string column names.
-
-    Notes
-    -----
-    ``predict`` returns **1 for an anomaly and 0 for a normal example**, as the course does
-    (labels are the ``Anomaly`` column of the data). scikit-learn's outlier detectors use
-    -1 for outliers and +1 for inliers instead; ``decision_function`` follows scikit-learn's
-    sign convention (negative = anomaly).
-
-    ``score_samples`` returns the density p(x) itself, like the course; the numerically
-    safe quantity is ``log_density``, log p(x). Far-away points get a density of exactly 0
-    (log density -inf or a very negative number) without any floating-point warning; a
-    density above the float range (many features of tiny variance) is likewise inf.
+    Returns
+    -------
+    mean : ndarray of shape (n,)
     """
-
-    def __init__(self, covariance="diagonal", epsilon=None):
-        self.covariance = covariance
-        self.epsilon = epsilon
-
-    # ------------------------------------------------------------------ fit
-    def fit(self, X, y=None):
-        """Estimate μ and σ² (or Σ) from ``X``; ``y`` is ignored (the model is unsupervised).
-
-        Fit on normal examples only when you can: anomalies in the training data stretch
-        the variances. Refitting forgets a threshold chosen earlier by ``select_threshold``.
-        """
-        check_option(self.covariance, "covariance", ("diagonal", "full"))
-        if self.epsilon is not None:
-            check_scalar(self.epsilon, "epsilon", "number", low=0)
-        names = _feature_names(X)
-        X = check_array(X, estimator=self)
-        m, n = X.shape
-        if m < 2:
-            raise ValueError(
-                f"{type(self).__name__} needs at least 2 samples to estimate a mean and a "
-                f"variance, got {m} sample. Pass more examples to fit."
-            )
-
-        # The mean of the deviations from the first row, plus that row: a constant column
-        # then has exactly its value as mean and exactly 0 as variance. X.mean() of
-        # m copies of 0.1 is not exactly 0.1, which left a variance of ~1e-34 that slipped
-        # past the zero-variance check and made densities overflow.
-        mean = X[0] + (X - X[0]).mean(axis=0)
-        centered = X - mean
-        variance = np.mean(centered**2, axis=0)
-        _check_variances(variance, X, names)
-
-        self.mean_ = mean
-        self.variance_ = variance
-        if self.covariance == "diagonal":
-            self.covariance_ = np.diag(variance)
-            # A vector, not diag(...): scaling each column costs O(m·n), a matrix O(m·n²).
-            self._whiten = 1 / np.sqrt(variance)
-            self._log_det = float(np.sum(np.log(variance)))
-        else:
-            covariance = centered.T @ centered / m
-            self.covariance_ = covariance
-            self._whiten, self._log_det = _full_whitening(covariance, m)
-
-        self.n_features_in_ = n
-        if names is not None:
-            self.feature_names_in_ = names
-        elif hasattr(self, "feature_names_in_"):
-            del self.feature_names_in_
-        for stale in ("thresholds_", "precision_curve_", "recall_curve_", "f1_curve_",
-                      "best_f1_", "epsilon_"):
-            if hasattr(self, stale):
-                delattr(self, stale)
-        if self.epsilon is not None:
-            self.epsilon_ = float(self.epsilon)
-        return self
-
-    # ------------------------------------------------------------ densities
-    def log_density(self, X):
-        """log p(x) for every row of ``X``: the log of :meth:`score_samples`, without
-        underflow (a point a million standard deviations away gets a finite, very negative
-        number, or -inf, never a warning)."""
-        X = self._check_X(X)
-        # An astronomically far point overflows (x - μ)² to inf; its log density is then
-        # -inf, which is the right limit, so neither overflow nor underflow is an error here.
-        with np.errstate(over="ignore", under="ignore"):
-            centered = X - self.mean_
-            if self._whiten.ndim == 1:
-                z = centered * self._whiten
-            else:
-                z = centered @ self._whiten
-            squared_distance = np.sum(z * z, axis=1)
-            return -0.5 * (self.n_features_in_ * _LOG_2PI + self._log_det + squared_distance)
-
-    def score_samples(self, X):
-        """p(x), the fitted Gaussian density at every row of ``X`` (may be exactly 0 for
-        far-away points, or inf where p(x) exceeds the largest float, about 1.8e308 --
-        tiny variances in many features; use :meth:`log_density` to tell such points
-        apart)."""
-        log_p = self.log_density(X)
-        # Both limits are the correctly rounded value of p(x), not an error.
-        with np.errstate(under="ignore", over="ignore"):
-            return np.exp(log_p)
-
-    def decision_function(self, X):
-        """log p(x) - log ε: negative for anomalies, positive for normal examples
-        (scikit-learn's sign convention)."""
-        log_p = self.log_density(X)
-        return log_p - _log(self._epsilon())
-
-    def predict(self, X):
-        """1 where p(x) < ε (an anomaly), 0 otherwise (a normal example).
-
-        Note: scikit-learn's outlier detectors return -1/+1 instead; this follows the course.
-        """
-        log_p = self.log_density(X)
-        return (log_p < _log(self._epsilon())).astype(np.int64)
-
-    # ------------------------------------------------------------ threshold
-    def select_threshold(self, X_val, y_val, thresholds=1000):
-        """Choose ε that maximizes F1 on labelled data; record the curves; return ``self``.
-
-        Parameters
-        ----------
-        X_val : array-like of shape (m_val, n_features)
-        y_val : array-like of shape (m_val,)
-            1 for an anomaly, 0 for a normal example; at least one anomaly.
-        thresholds : int, "midpoints" or array-like, default=1000
-            The candidate values of ε.
-
-            - an integer k: the course's grid, k evenly spaced values
-              ``min p + i · (max p - min p) / k`` for ``i = 0 .. k-1`` over the densities
-              of ``X_val``;
-            - ``"midpoints"``: one candidate between every two neighbouring distinct
-              densities (their geometric mean) - the exact best F1 any threshold can reach
-              on ``X_val``, with ε half-way (in log scale) between the last flagged and the
-              first kept example;
-            - an array of ε values to try.
-
-        Ties are broken towards the smallest ε (the first best candidate), as in the course.
-        """
-        check_is_fitted(self)
-        X_val = self._check_X(X_val, name="X_val")
-        y_val = _check_anomaly_labels(y_val, len(X_val))
-        log_p = self.log_density(X_val)
-        candidates = _candidates(thresholds, log_p)
-
-        precision, recall, f1 = _f1_curve(log_p, y_val, _log(candidates))
-        best = int(np.argmax(f1))
-        self.thresholds_ = candidates
-        self.precision_curve_ = precision
-        self.recall_curve_ = recall
-        self.f1_curve_ = f1
-        self.best_f1_ = float(f1[best])
-        self.epsilon_ = float(candidates[best])
-        return self
-
-    # -------------------------------------------------------------- helpers
-    def _check_X(self, X, name="X"):
-        check_is_fitted(self)
-        X = check_array(X, estimator=self, name=name)
-        check_n_features(self, X)
-        return X
-
-    def _epsilon(self):
-        if not hasattr(self, "epsilon_"):
-            raise ValueError(
-                f"This {type(self).__name__} has no threshold ε yet. Pass epsilon=... when "
-                "you create it, or call select_threshold(X_val, y_val) with labelled "
-                "validation data after fit."
-            )
-        return self.epsilon_
+    return X.mean(axis=0)
 
 
-def _feature_names(X):
-    columns = getattr(X, "columns", None)
-    if columns is None or not hasattr(X, "dtypes"):
-        return None
-    names = np.asarray([str(c) for c in columns], dtype=object)
-    return names if all(isinstance(c, str) for c in columns) else None
+def estimate_variance(X, mean):
+    """σ_j² = (1/m) Σ_i (x_j⁽ⁱ⁾ - μ_j)², divided by m like the course.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    mean : ndarray of shape (n,)
+
+    Returns
+    -------
+    variance : ndarray of shape (n,)
+    """
+    return np.mean((X - mean) ** 2, axis=0)
 
 
-def _check_variances(variance, X, names):
-    """A zero variance would divide by zero in the Gaussian; name the feature and the fix."""
-    constant = np.flatnonzero(variance == 0)
+def estimate_covariance(X, mean):
+    """Σ = (1/m) Σ_i (x⁽ⁱ⁾ - μ)(x⁽ⁱ⁾ - μ)ᵀ.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    mean : ndarray of shape (n,)
+
+    Returns
+    -------
+    covariance : ndarray of shape (n, n)
+    """
+    centered = X - mean
+    return centered.T @ centered / len(X)
+
+
+def log_determinant(covariance):
+    """log|Σ|: Σ_j log σ_j² for independent features, else from ``numpy.linalg.slogdet``.
+
+    Parameters
+    ----------
+    covariance : ndarray of shape (n,) or (n, n)
+        The variances σ² (independent features) or the full covariance matrix Σ.
+
+    Returns
+    -------
+    log_det : float
+    """
+    if covariance.ndim == 1:
+        return np.sum(np.log(covariance))
+    return np.linalg.slogdet(covariance)[1]
+
+
+def squared_mahalanobis(X, mean, covariance):
+    """(x - μ)ᵀ Σ⁻¹ (x - μ) for every row of ``X``: Σ_j (x_j - μ_j)² / σ_j² when independent.
+
+    For a full Σ = V Λ Vᵀ (eigen-decomposition), Σ⁻¹ = W Wᵀ with W = V Λ^(-1/2), so the
+    distance is the sum of squares of (x - μ) W: never negative, even when it overflows.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    mean : ndarray of shape (n,)
+    covariance : ndarray of shape (n,) or (n, n)
+        As in :func:`log_determinant`.
+
+    Returns
+    -------
+    squared_distance : ndarray of shape (m,)
+    """
+    if covariance.ndim == 1:
+        return np.sum((X - mean) ** 2 / covariance, axis=1)
+    eigenvalues, eigenvectors = np.linalg.eigh(covariance)
+    z = (X - mean) @ (eigenvectors / np.sqrt(eigenvalues))
+    return np.sum(z**2, axis=1)
+
+
+def log_density(X, mean, covariance):
+    """log p(x) = -½ (n log 2π + log|Σ| + (x - μ)ᵀ Σ⁻¹ (x - μ)) for every row of ``X``.
+
+    The log of the density, because p(x) itself underflows to 0 far from μ (see the math
+    page). For independent features it is the log of the course's product of the n
+    one-feature densities.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    mean : ndarray of shape (n,)
+    covariance : ndarray of shape (n,) or (n, n)
+        The variances σ² (independent features) or the full covariance matrix Σ.
+
+    Returns
+    -------
+    log_p : ndarray of shape (m,)
+    """
+    n = X.shape[1]
+    distance = squared_mahalanobis(X, mean, covariance)
+    return -0.5 * (n * np.log(2 * np.pi) + log_determinant(covariance) + distance)
+
+
+def default_log_epsilon(covariance):
+    """log ε of the default rule: the log density on the boundary of the region that holds
+    99.73 % of the fitted Gaussian (``DEFAULT_COVERAGE``, the share within 3σ in 1-D).
+
+    A point is outside that region when its squared Mahalanobis distance exceeds the
+    chi-square quantile r² = ``chi2.ppf(DEFAULT_COVERAGE, n)`` (the distance² of a Gaussian point
+    follows the chi-square law with n degrees of freedom); in one dimension r = 3: the
+    3σ rule. Since p(x) falls as the distance grows, "p(x) < ε" is the same test, with ε
+    = log_density at distance² r². Returned as log ε because in many dimensions ε itself
+    under- or overflows.
+
+    Parameters
+    ----------
+    covariance : ndarray of shape (n,) or (n, n)
+        The variances σ² (independent features) or the full covariance matrix Σ.
+
+    Returns
+    -------
+    log_epsilon : float
+    """
+    n = len(covariance)
+    r2 = chi2.ppf(DEFAULT_COVERAGE, n)
+    return float(-0.5 * (n * np.log(2 * np.pi) + log_determinant(covariance) + r2))
+
+
+def f1_search(p, y, epsilons):
+    """For each candidate ε: predict "anomaly" where p < ε, then precision, recall and F1.
+
+    Pass log p and log ε to rank densities that underflow to 0 (log is increasing, so
+    p < ε exactly where log p < log ε). Undefined precision (nothing flagged) counts as 0.
+
+    Parameters
+    ----------
+    p : ndarray of shape (m,)
+        The densities (or log densities) of the labelled examples.
+    y : ndarray of shape (m,)
+        1 for an anomaly, 0 for a normal example.
+    epsilons : ndarray of shape (k,)
+        The candidate thresholds (or their logs).
+
+    Returns
+    -------
+    precision, recall, f1 : ndarray of shape (k,)
+    """
+    scores = [precision_recall_f1(y, (p < epsilon).astype(int)) for epsilon in epsilons]
+    precision, recall, f1 = np.array(scores).reshape(-1, 3).T
+    return precision, recall, f1
+
+
+# ---------------------------------------------------------------------- the guards
+def check_variances(variance, X, names=None):
+    """Refuse a feature of zero variance: its Gaussian would divide by zero.
+
+    A column counts as constant when its standard deviation is below ``m · eps`` times
+    its largest absolute value: the textbook bound on the rounding error of a mean of m
+    numbers. So m copies of 0.1, whose computed mean is a few units in the last place off
+    0.1 and whose computed variance is then ~1e-34 instead of 0, count as constant.
+
+    Parameters
+    ----------
+    variance : ndarray of shape (n,)
+    X : ndarray of shape (m, n)
+        The training data the variances come from.
+    names : ndarray of str of shape (n,) or None, default=None
+        The feature names, for the message.
+    """
+    scale = np.max(np.abs(X), axis=0)
+    tolerance = len(X) * np.finfo(X.dtype).eps * scale
+    constant = np.flatnonzero(np.sqrt(variance) <= tolerance)
     if constant.size:
         j = int(constant[0])
         label = f"{names[j]!r} (column {j})" if names is not None else f"column {j}"
@@ -243,13 +209,19 @@ def _check_variances(variance, X, names):
         )
 
 
-def _full_whitening(covariance, m):
-    """Return W with Σ⁻¹ = W Wᵀ and log det Σ, or raise if Σ is (numerically) singular."""
-    eigenvalues, eigenvectors = np.linalg.eigh(covariance)
+def check_covariance(covariance, m):
+    """Refuse a (numerically) singular Σ: its inverse, and so p(x), would not exist.
+
+    Parameters
+    ----------
+    covariance : ndarray of shape (n, n)
+    m : int
+        The number of training examples, for the message.
+    """
+    eigenvalues = np.linalg.eigvalsh(covariance)
     n = len(eigenvalues)
     # The same tolerance numpy's matrix_rank uses: below it an eigenvalue is rounding noise.
-    tolerance = eigenvalues.max() * n * np.finfo(np.float64).eps
-    if eigenvalues.min() <= tolerance:
+    if eigenvalues.min() <= eigenvalues.max() * n * np.finfo(np.float64).eps:
         hint = (
             f" With {m} samples and {n} features the covariance can have rank at most {m - 1};"
             " use more samples than features."
@@ -262,8 +234,249 @@ def _full_whitening(covariance, m):
             f"others.{hint} Drop the duplicated/collinear features, or use "
             "covariance='diagonal'."
         )
-    whiten = eigenvectors / np.sqrt(eigenvalues)
-    return whiten, float(np.sum(np.log(eigenvalues)))
+
+
+# ------------------------------------------------------------------- the estimator
+class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
+    """Flag examples whose Gaussian density p(x) is below a threshold ε.
+
+    Parameters
+    ----------
+    covariance : {"diagonal", "full"}, default="diagonal"
+        ``"diagonal"``: every feature is an independent Gaussian and p(x) is the product of
+        the n one-dimensional densities (the course's model). ``"full"``: one multivariate
+        Gaussian with a full covariance matrix, which also captures correlated features.
+    epsilon : float >= 0 or None, default=None
+        The density threshold ε: ``predict`` flags the examples with p(x) < ε (so 0 flags
+        nothing). ``None``: ``fit`` uses the default rule, ε = the density on the boundary
+        of the region that holds 99.73 % of the fitted Gaussian (squared Mahalanobis
+        distance ``scipy.stats.chi2.ppf(0.9973, n)``: in one dimension, beyond 3σ), see
+        :func:`default_log_epsilon`. The course's way, choosing ε by F1 on labelled
+        validation data, is :meth:`select_threshold`, which replaces either.
+
+    Attributes
+    ----------
+    mean_ : ndarray of shape (n_features,)
+        μ, the mean of every feature.
+    variance_ : ndarray of shape (n_features,)
+        σ², the variance of every feature (divided by m, the maximum-likelihood estimate).
+    covariance_ : ndarray of shape (n_features, n_features)
+        Σ (divided by m). With ``covariance="diagonal"`` it is ``diag(variance_)``.
+    epsilon_ : float
+        The threshold ``predict`` uses: ``epsilon``, the default rule's ε, or the one
+        chosen by :meth:`select_threshold`. In many dimensions it can under- or overflow
+        to 0 or inf; ``predict`` uses ``log_epsilon_``, which does not.
+    log_epsilon_ : float
+        log ε (-inf for ε = 0).
+    thresholds_, precision_curve_, recall_curve_, f1_curve_ : ndarray of shape (k,)
+        Set by :meth:`select_threshold`: every candidate ε and the precision, recall and F1
+        on the validation data with that ε.
+    best_f1_ : float
+        Set by :meth:`select_threshold`: the F1 at ``epsilon_``.
+    n_features_in_ : int
+    feature_names_in_ : ndarray of str of shape (n_features,)
+        Only when ``X`` was a DataFrame with string column names.
+
+    Notes
+    -----
+    ``predict`` returns **1 for an anomaly and 0 for a normal example**, as the course does.
+    scikit-learn's outlier detectors use -1 for outliers and +1 for inliers instead;
+    ``decision_function`` follows scikit-learn's sign convention (negative = anomaly).
+    ``score_samples`` returns the density p(x) itself, like the course; far-away points
+    get exactly 0 (and many features of tiny variance can give inf), without warnings.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.random.default_rng(0).normal([10.0, 20.0], [1.0, 2.0], size=(1000, 2))
+    >>> model = GaussianAnomalyDetector().fit(X)
+    >>> model.mean_.round(0), model.variance_.round(0)
+    (array([10., 20.]), array([1., 4.]))
+    >>> model.predict([[10.0, 20.0], [14.0, 28.0]])  # the default ε: beyond the 99.73 % region
+    array([0, 1])
+    >>> y = np.r_[np.zeros(995, dtype=int), np.ones(5, dtype=int)]
+    >>> X[-5:] += [6.0, 12.0]  # five anomalies, 6σ away in each feature
+    >>> model.fit(X[:995]).select_threshold(X, y, thresholds="midpoints").best_f1_
+    1.0
+    """
+
+    _parameter_constraints = {
+        "covariance": Options(("diagonal", "full")),
+        "epsilon": [NoneValue(), Interval(float, low=0)],
+    }
+
+    def __init__(self, *, covariance="diagonal", epsilon=None):
+        self.covariance = covariance
+        self.epsilon = epsilon
+
+    def fit(self, X, y=None):
+        """Estimate μ and σ² (or Σ) from ``X``, and set ε (``epsilon`` or the default rule).
+
+        Fit on normal examples only when you can: anomalies in the training data stretch
+        the variances. Refitting forgets a threshold chosen earlier by ``select_threshold``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+            At least 2 examples; no feature may be constant.
+        y : ignored
+            The model is unsupervised; labels are for :meth:`select_threshold`.
+
+        Returns
+        -------
+        self : GaussianAnomalyDetector
+        """
+        self._validate_params()
+        names = _feature_names(X)
+        X = self._validate_data(X, fitting=True)
+        if len(X) < 2:
+            raise ValueError(
+                f"{type(self).__name__} needs at least 2 samples to estimate a mean and a "
+                f"variance, got {len(X)} sample. Pass more examples to fit."
+            )
+        self.mean_ = estimate_mean(X)
+        self.variance_ = estimate_variance(X, self.mean_)
+        check_variances(self.variance_, X, names)
+        if self.covariance == "diagonal":
+            self.covariance_ = np.diag(self.variance_)
+            self._sigma = self.variance_
+        else:
+            self.covariance_ = estimate_covariance(X, self.mean_)
+            check_covariance(self.covariance_, len(X))
+            self._sigma = self.covariance_
+        self.n_features_in_ = X.shape[1]
+        for stale in ("feature_names_in_", "thresholds_", "precision_curve_",
+                      "recall_curve_", "f1_curve_", "best_f1_"):
+            if hasattr(self, stale):
+                delattr(self, stale)
+        if names is not None:
+            self.feature_names_in_ = names
+        if self.epsilon is None:
+            self._set_threshold(log_epsilon=default_log_epsilon(self._sigma))
+        else:
+            self._set_threshold(epsilon=self.epsilon)
+        return self
+
+    def log_density(self, X):
+        """log p(x) for every row of ``X``, without underflow.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n_features)
+
+        Returns
+        -------
+        log_p : ndarray of shape (m,)
+            A finite number, or -inf for a point so far away that (x - μ)² overflows.
+        """
+        X = self._validate_data(X)
+        # (x - μ)² of an astronomically far point overflows to inf: log p = -inf is then
+        # the right limit, so neither overflow nor underflow is an error here.
+        with np.errstate(over="ignore", under="ignore"):
+            return log_density(X, self.mean_, self._sigma)
+
+    def score_samples(self, X):
+        """p(x), the fitted Gaussian density at every row of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n_features)
+
+        Returns
+        -------
+        p : ndarray of shape (m,)
+            0 for far-away points, inf where p(x) exceeds the largest float (tiny variances
+            in many features); :meth:`log_density` tells such points apart.
+        """
+        with np.errstate(under="ignore", over="ignore"):
+            return np.exp(self.log_density(X))
+
+    def decision_function(self, X):
+        """log p(x) - log ε: negative for anomalies (scikit-learn's sign convention).
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n_features)
+
+        Returns
+        -------
+        scores : ndarray of shape (m,)
+        """
+        return self.log_density(X) - self.log_epsilon_
+
+    def predict(self, X):
+        """1 where p(x) < ε (an anomaly), 0 otherwise (a normal example).
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n_features)
+
+        Returns
+        -------
+        y_pred : ndarray of int64 of shape (m,)
+        """
+        return (self.log_density(X) < self.log_epsilon_).astype(np.int64)
+
+    def select_threshold(self, X_val, y_val, thresholds=1000):
+        """Choose ε that maximizes F1 on labelled data (the course's way); return ``self``.
+
+        Parameters
+        ----------
+        X_val : array-like of shape (m_val, n_features)
+        y_val : array-like of shape (m_val,)
+            1 (or True) for an anomaly, 0 (or False) for a normal example; at least one
+            anomaly.
+        thresholds : int >= 1, "midpoints" or array-like of float >= 0, default=1000
+            The candidate values of ε.
+
+            - an integer k: the course's grid, k evenly spaced values
+              ``min p + i · (max p - min p) / k`` for ``i = 0 .. k-1`` over the densities
+              of ``X_val``;
+            - ``"midpoints"``: one candidate between every two neighbouring distinct
+              densities (their geometric mean): the exact best F1 any threshold can reach
+              on ``X_val``, with ε half-way (in log scale) between the last flagged and the
+              first kept example;
+            - an array of ε values to try.
+
+        Returns
+        -------
+        self : GaussianAnomalyDetector
+            With ``epsilon_`` the first (smallest-index) candidate of best F1, as in the
+            course, and the curves ``thresholds_``, ``precision_curve_``,
+            ``recall_curve_``, ``f1_curve_`` and ``best_f1_``.
+        """
+        X_val = self._validate_data(X_val, name="X_val")
+        y_val = _check_anomaly_labels(y_val, len(X_val))
+        log_p = self.log_density(X_val)
+        candidates = _candidates(thresholds, log_p)
+        precision, recall, f1 = f1_search(log_p, y_val, _log(candidates))
+        best = int(np.argmax(f1))
+        self.thresholds_ = candidates
+        self.precision_curve_ = precision
+        self.recall_curve_ = recall
+        self.f1_curve_ = f1
+        self.best_f1_ = float(f1[best])
+        self._set_threshold(epsilon=candidates[best])
+        return self
+
+    def _set_threshold(self, epsilon=None, log_epsilon=None):
+        # One of the two is given: ε itself is kept exactly when known (a given epsilon,
+        # a candidate), its log when it comes from the default rule.
+        if log_epsilon is None:
+            log_epsilon = _log(epsilon)
+        if epsilon is None:
+            with np.errstate(under="ignore", over="ignore"):
+                epsilon = np.exp(log_epsilon)
+        self.epsilon_ = float(epsilon)
+        self.log_epsilon_ = float(log_epsilon)
+
+
+def _feature_names(X):
+    columns = getattr(X, "columns", None)
+    if columns is None or not hasattr(X, "dtypes"):
+        return None
+    names = np.asarray([str(c) for c in columns], dtype=object)
+    return names if all(isinstance(c, str) for c in columns) else None
 
 
 def _check_anomaly_labels(y_val, n_rows):
@@ -295,8 +508,9 @@ def _check_anomaly_labels(y_val, n_rows):
 
 
 def _candidates(thresholds, log_p):
+    """The candidate ε of ``select_threshold`` (see its ``thresholds``)."""
     if isinstance(thresholds, str):
-        check_option(thresholds, "thresholds", ("midpoints",))
+        Options(("midpoints",)).check(thresholds, "thresholds")
         distinct = np.unique(log_p)
         if len(distinct) < 2:
             raise ValueError(
@@ -304,11 +518,11 @@ def _candidates(thresholds, log_p):
                 "them; use more varied validation data."
             )
         # Geometric mean of neighbours = arithmetic mean of their logs.
-        with np.errstate(under="ignore"):
+        with np.errstate(under="ignore", over="ignore"):
             return np.exp((distinct[:-1] + distinct[1:]) / 2)
-    if isinstance(thresholds, numbers.Integral) and not isinstance(thresholds, bool):
-        check_scalar(thresholds, "thresholds", int, low=1)
-        with np.errstate(under="ignore"):
+    if isinstance(thresholds, (int, np.integer)) and not isinstance(thresholds, bool):
+        Interval(int, low=1).check(thresholds, "thresholds")
+        with np.errstate(under="ignore", over="ignore"):
             p = np.exp(log_p)
         step = (p.max() - p.min()) / thresholds
         if step == 0:
@@ -327,24 +541,3 @@ def _log(epsilon):
     """log ε with log 0 = -inf (ε = 0 flags nothing) and no divide-by-zero warning."""
     with np.errstate(divide="ignore"):
         return np.log(epsilon)
-
-
-def _f1_curve(log_p, y, log_candidates):
-    """Precision, recall and F1 of "anomaly if log p < log ε" for every candidate at once.
-
-    Sorting the densities once turns each candidate into a count: the examples with
-    log p < log ε are a prefix of the sorted order, and the anomalies among them a
-    cumulative sum. Undefined precision (nothing flagged) counts as 0, like
-    ``homemade.metrics.precision_recall_f1``.
-    """
-    order = np.argsort(log_p, kind="stable")
-    sorted_log_p = log_p[order]
-    anomalies_so_far = np.concatenate([[0], np.cumsum(y[order])])
-    flagged = np.searchsorted(sorted_log_p, log_candidates, side="left")
-    true_pos = anomalies_so_far[flagged].astype(np.float64)
-    actual_pos = anomalies_so_far[-1]
-    precision = np.divide(true_pos, flagged, out=np.zeros_like(true_pos), where=flagged > 0)
-    recall = true_pos / actual_pos
-    total = precision + recall
-    f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
-    return precision, recall, f1
