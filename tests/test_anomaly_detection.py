@@ -4,12 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from scipy import stats
-
 from sklearn.metrics import f1_score
 
 from homemade import NotFittedError
 from homemade.anomaly_detection import GaussianAnomalyDetector
-from homemade.anomaly_detection.gaussian_anomaly_detection import (
+from homemade.anomaly_detection.gaussian import (
     DEFAULT_COVERAGE,
     check_variances,
     default_log_epsilon,
@@ -59,16 +58,11 @@ def test_the_math_functions_match_the_closed_forms(m, n):
     )
     # Independent features: the sum of the one-feature log densities written out.
     variance = estimate_variance(X, mean)
-    by_hand = np.sum(
-        -0.5 * np.log(2 * np.pi * variance) - (X - mean) ** 2 / (2 * variance), axis=1
-    )
+    by_hand = np.sum(-0.5 * np.log(2 * np.pi * variance) - (X - mean) ** 2 / (2 * variance), axis=1)
     np.testing.assert_allclose(log_density(X, mean, variance), by_hand, rtol=1e-12)
     if m > n:
         reference = stats.multivariate_normal(mean=mean, cov=covariance)
-        np.testing.assert_allclose(
-            log_density(X, mean, covariance), reference.logpdf(X), rtol=1e-9
-        )
-
+        np.testing.assert_allclose(log_density(X, mean, covariance), reference.logpdf(X), rtol=1e-9)
 
 
 @pytest.mark.parametrize("m, n", SHAPES)
