@@ -153,10 +153,9 @@ def kmeans_plusplus(X, k, rng):
     """k-means++ seeding (D² sampling), greedy variant with 2 + ⌊ln k⌋ candidates.
 
     The first centroid is a uniformly random row. Each next one is drawn with probability
-    D(x)² / Σ D², D(x) being the distance from x to its nearest centroid so far. Greedy:
-    2 + ⌊ln k⌋ candidates are drawn that way and the one that lowers Σ D² most is kept
-    (as scikit-learn does; Arthur & Vassilvitskii's O(log k) bound is proven for one
-    candidate, not for this variant).
+    D(x)² / Σ D², D(x) the distance from x to its nearest centroid so far. Greedy (as in
+    scikit-learn): 2 + ⌊ln k⌋ candidates are drawn and the one that lowers Σ D² most is
+    kept; Arthur & Vassilvitskii's O(log k) bound is proven for one candidate, not this.
 
     Parameters
     ----------
@@ -208,11 +207,10 @@ default="k-means++"
         The most updates of the centroids in one run; running out warns
         (``ConvergenceWarning``) if it happens to the run that is kept.
     tol : float ≥ 0, default=1e-4
-        Not a cost criterion: a run stops once the centroids move little, Σ_j ‖μ_j(new) −
-        μ_j‖² ≤ ``tol`` × the mean variance of the features of X (scikit-learn's rule;
-        dividing by the variance makes ``tol`` free of the units of X). A run in which no
-        point changes cluster moves no centroid, so it always stops then; ``tol=0`` runs
-        until that happens. The default is scikit-learn's.
+        Not a cost criterion: a run stops once Σ_j ‖μ_j(new) − μ_j‖² ≤ ``tol`` × the mean
+        variance of the features of X (scikit-learn's rule and default; the variance makes
+        ``tol`` free of X's units). An update in which no point changes cluster moves no
+        centroid, so a run always stops then; ``tol=0`` runs until that happens.
     random_state : None, int or numpy.random.Generator, default=None
         Seeds the initializations (None: fresh entropy each fit).
 
@@ -301,8 +299,11 @@ default="k-means++"
         else:
             starts = [np.asarray(self.init, dtype=np.float64) - mean]
         runs = [lloyd(X, centers, self.max_iter, tol) for centers in starts]
-        # Keep the run with the lowest final J (a run: centers, labels, costs, history, converged).
-        centers, labels, costs, history, converged = min(runs, key=lambda run: run[2][-1])
+        # Keep the lowest final J. Runs ending on the same partition tie up to rounding: the
+        # first of them wins, so that the last bits of a BLAS kernel cannot pick the run.
+        final = np.array([run[2][-1] for run in runs])
+        best = np.flatnonzero(final <= final.min() * (1 + 1e-10))[0]
+        centers, labels, costs, history, converged = runs[best]
         self.n_features_in_ = X.shape[1]
         self.cluster_centers_ = centers + mean
         self.labels_ = labels
@@ -321,8 +322,7 @@ default="k-means++"
         return self
 
     def _check_shapes(self, X):
-        m, n = X.shape
-        k = self.n_clusters
+        (m, n), k = X.shape, self.n_clusters
         if k > m:
             raise ValueError(
                 f"n_clusters={k} is larger than the number of samples ({m}): every cluster "
