@@ -33,7 +33,7 @@ FACTORIES = {
     "MultilayerPerceptron": lambda: MultilayerPerceptron(
         hidden_layer_sizes=(4,), max_iter=2, random_state=0
     ),
-    "GaussianAnomalyDetector": lambda: GaussianAnomalyDetector(epsilon=1e-3),
+    "GaussianAnomalyDetector": lambda: GaussianAnomalyDetector(),
 }
 TARGETS = {
     "LinearRegression": "continuous",

@@ -339,7 +339,7 @@ def test_multilayer_perceptron_fits_or_refuses(
 @given(
     problem=problems(),
     covariance=st.sampled_from(["diagonal", "full"]),
-    epsilon=st.sampled_from([0.0, 1e-300, 1e-3, 1.0]),
+    epsilon=st.sampled_from([None, 0.0, 1e-300, 1e-3, 1.0]),  # None: the default rule
 )
 def test_anomaly_detection_fits_or_refuses(problem, covariance, epsilon):
     X = problem.X()

@@ -42,8 +42,8 @@ ESTIMATORS = [
     LogisticRegression(multi_class="softmax", max_iter=200),
     KMeans(n_clusters=3, n_init=2, max_iter=50, random_state=0),
     MultilayerPerceptron(hidden_layer_sizes=(16,), batch_size=32, max_iter=50, random_state=0),
-    GaussianAnomalyDetector(epsilon=1e-3),
-    GaussianAnomalyDetector(covariance="full", epsilon=1e-3),
+    GaussianAnomalyDetector(),
+    GaussianAnomalyDetector(covariance="full"),
 ]
 
 _COURSE_LABELS = (
