@@ -1,6 +1,5 @@
 """K-means (Lloyd's algorithm, k-means++ seeding); the math is in README.md beside this."""
 
-import math
 import warnings
 
 import numpy as np
@@ -168,7 +167,7 @@ def kmeans_plusplus(X, k, rng):
     centers : ndarray of shape (k, n)
         k rows of ``X``.
     """
-    m, n_trials = len(X), 2 + int(math.log(k))
+    m, n_trials = len(X), 2 + int(np.log(k))
     centers = X[[rng.integers(m)]]
     closest = squared_distances(X, centers)[:, 0]
     for _ in range(1, k):
@@ -390,6 +389,7 @@ default="k-means++"
         Parameters
         ----------
         X : array-like of shape (m, n)
+            The points to score against the fitted centroids.
         y : ignored (accepted for pipelines)
 
         Returns
