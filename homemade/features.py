@@ -99,6 +99,31 @@ def sinusoid_features(X, degree):
     return np.column_stack([np.sin(k * X) for k in range(1, degree + 1)])
 
 
+def standardize(X):
+    """z = (x − μ) / σ for every column: each feature gets mean 0 and spread 1.
+
+    A constant column (σ = 0, up to rounding) is divided by 1 instead: it carries no
+    information, and becomes all zeros rather than NaN.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+
+    Returns
+    -------
+    Z : ndarray of shape (m, n)
+    mean : ndarray of shape (n,)
+        μ, the mean of each column.
+    scale : ndarray of shape (n,)
+        σ, the standard deviation of each column (1 for a constant column).
+    """
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    constant = scale <= 1e-12 * np.maximum(1.0, np.abs(mean))
+    scale = np.where(constant, 1.0, scale)
+    return (X - mean) / scale, mean, scale
+
+
 class _FitTransform:
     """``fit_transform`` for the two transformers below."""
 
@@ -141,12 +166,7 @@ class Standardizer(_FitTransform):
         -------
         self : Standardizer
         """
-        X = np.asarray(X, dtype=np.float64)
-        self.mean_ = X.mean(axis=0)
-        scale = X.std(axis=0)
-        # A column constant up to rounding noise counts as constant.
-        tiny = scale <= 1e-12 * np.maximum(1.0, np.abs(self.mean_))
-        self.scale_ = np.where(tiny, 1.0, scale)
+        _, self.mean_, self.scale_ = standardize(np.asarray(X, dtype=np.float64))
         return self
 
     def transform(self, X):

@@ -1,0 +1,286 @@
+"""The machinery behind ``homemade.exercises.check``: run a learner's function on the
+exercise's cases, compare it with the library's own function, and name the mistake.
+
+How a mistake is recognised: every catalogued mistake is written as a real wrong function
+(``Mistake.wrong``). When the learner's function disagrees with the reference, it is run
+against each wrong function on the same cases; if it agrees with one of them everywhere,
+that is almost certainly the mistake the learner made, and its message and fix are shown.
+The tests feed each wrong function to ``check`` and require that message.
+"""
+
+import inspect
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class Mistake:
+    """A classic mistake: its name, how to fix it, and a real function that makes it."""
+
+    name: str
+    fix: str
+    wrong: object
+
+
+@dataclass
+class Exercise:
+    """One function for the learner to write.
+
+    Parameters
+    ----------
+    name : str
+        ``"<algorithm>.<function>"``, e.g. ``"linear_regression.cost"``.
+    reference : callable
+        The library's own function: the solution.
+    cases : callable
+        ``cases(rng)`` returns a list of keyword-argument dicts, small hand-made cases
+        first, then seeded random ones of several shapes (smallest first, so that the
+        first failing case is the smallest one).
+    mistakes : list of Mistake
+    page : str
+        Where the math page explains it, e.g. ``"homemade/linear_regression/README.md"``
+        and a section name.
+    rtol, atol : float
+        The comparison tolerance; what rounding alone can explain.
+    compare : callable, optional
+        ``compare(expected, got)`` → bool, for outputs that are not one array (default:
+        every output array of the same shape and allclose).
+    gradient_of : callable, optional
+        For gradient exercises, the cost whose finite differences the gradient must match:
+        ``gradient_of(**case)`` is J at ``case["theta"]``.
+    speed_case : callable, optional
+        ``speed_case(rng)`` → a case with many samples, on which a Python loop over the
+        samples is spotted (and reported as a speed note, not a failure).
+    """
+
+    name: str
+    reference: object
+    cases: object
+    mistakes: list = field(default_factory=list)
+    page: str = ""
+    rtol: float = 1e-7
+    atol: float = 1e-10
+    compare: object = None
+    gradient_of: object = None
+    speed_case: object = None
+
+
+@dataclass
+class Result:
+    """What ``check`` found: ``passed`` (bool), ``status`` and the ``message`` it printed.
+
+    ``status`` is one of "passed", "not attempted yet", "mistake" (a catalogued mistake was
+    recognised: ``mistake`` holds its name), "failed" (a wrong answer) or "error" (the
+    function raised).
+    """
+
+    name: str
+    passed: bool
+    status: str
+    message: str
+    mistake: str | None = None
+
+    def __repr__(self):
+        return f"Result({self.name!r}, passed={self.passed}, status={self.status!r})"
+
+
+def run_check(exercise, function):
+    """Check ``function`` against ``exercise``; never raises. Returns a ``Result``."""
+    name = exercise.name
+    if function is None:
+        return _not_attempted(name)
+    rng = np.random.default_rng(0)
+    cases = exercise.cases(rng)
+    for index, case in enumerate(cases):
+        expected = _call(exercise.reference, case)
+        try:
+            got = _call(function, case)
+        except NotImplementedError:
+            return _not_attempted(name)
+        except Exception as error:  # the learner's code may raise anything
+            return Result(
+                name,
+                False,
+                "error",
+                f"{name}: raised {type(error).__name__}: {error}\non the input\n{_show(case)}",
+            )
+        problem = _disagreement(exercise, expected, got)
+        if problem is None:
+            continue
+        problem = problem[0].upper() + problem[1:]
+        mistake = _recognise(exercise, function, cases)
+        if mistake is not None:
+            return Result(
+                name,
+                False,
+                "mistake",
+                f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}",
+                mistake=mistake.name,
+            )
+        return Result(
+            name,
+            False,
+            "failed",
+            f"{name}: not yet. {problem} on case {index + 1} of {len(cases)} "
+            f"(the smallest that fails):\n{_show(case)}\n"
+            f"expected:\n{_show_value(expected)}\ngot:\n{_show_value(got)}",
+        )
+    notes = [f"{name}: passed, {len(cases)} cases agree with the library's function."]
+    if exercise.gradient_of is not None:
+        notes.append(_finite_difference_note(exercise, function, cases))
+    if exercise.speed_case is not None:
+        note = _speed_note(exercise, function, rng)
+        if note:
+            notes.append(note)
+    return Result(name, True, "passed", "\n".join(notes))
+
+
+def _not_attempted(name):
+    return Result(name, False, "not attempted yet", f"{name}: not attempted yet.")
+
+
+def _call(function, case):
+    # Each call gets its own copies: a function that changes its input in place must
+    # not change what the next call (the reference, or a mistake) sees.
+    arguments = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in case.items()}
+    # Warnings (a ConvergenceWarning after a fixed number of steps, a division by zero
+    # in a catalogued mistake) would only clutter the feedback: results speak instead.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return function(**arguments)
+
+
+def _as_tuple(value):
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _disagreement(exercise, expected, got, equal_nan=False):
+    """None when ``got`` matches ``expected``; else a sentence saying how it differs.
+
+    ``equal_nan`` is for telling a mistake: NaN where the mistake has NaN agrees.
+    """
+    if exercise.compare is not None:
+        return None if exercise.compare(expected, got) else "The result differs"
+    expected, got = _as_tuple(expected), _as_tuple(got)
+    if len(expected) != len(got):
+        return f"Expected {len(expected)} return value(s), got {len(got)}"
+    for position, (e, g) in enumerate(zip(expected, got, strict=True)):
+        which = f"return value {position + 1}: " if len(expected) > 1 else ""
+        e = np.asarray(e)
+        try:
+            g = np.asarray(g, dtype=np.float64 if e.dtype.kind == "f" else None)
+        except (TypeError, ValueError):
+            return f"{which}expected numbers, got {type(g).__name__}"
+        if e.shape != g.shape:
+            return f"{which}expected shape {e.shape}, got shape {g.shape}"
+        if e.dtype.kind in "iub" and g.dtype.kind not in "iub":
+            return f"{which}expected integers (dtype {e.dtype}), got dtype {g.dtype}"
+        if not np.allclose(g, e, rtol=exercise.rtol, atol=exercise.atol, equal_nan=equal_nan):
+            if np.isnan(g).any() and not np.isnan(e).any():
+                return f"{which}the result has NaN where the expected one has numbers"
+            return f"{which}the values differ"
+    return None
+
+
+def _recognise(exercise, function, cases):
+    """The catalogued mistake whose wrong function agrees with ``function`` on every case."""
+    for mistake in exercise.mistakes:
+        try:
+            if all(
+                _disagreement(exercise, _call(mistake.wrong, c), _call(function, c), True) is None
+                for c in cases
+            ):
+                return mistake
+        except Exception:  # a wrong function may fail where the learner's does not
+            continue
+    return None
+
+
+def _finite_difference_note(exercise, function, cases):
+    """Compare the learner's gradient with central differences of the cost."""
+    worst = 0.0
+    for case in cases:
+        theta = np.asarray(case["theta"], dtype=np.float64)
+        analytic = np.asarray(_call(function, case), dtype=np.float64)
+        numeric = np.zeros_like(theta)
+        step = 1e-6
+        for j in np.ndindex(theta.shape):
+            for sign in (1, -1):
+                shifted = theta.copy()
+                shifted[j] += sign * step
+                numeric[j] += sign * exercise.gradient_of(**{**case, "theta": shifted})
+        numeric /= 2 * step
+        scale = max(1.0, float(np.abs(numeric).max()))
+        worst = max(worst, float(np.abs(analytic - numeric).max()) / scale)
+    return f"Finite differences of the cost agree with your gradient to {worst:.0e}."
+
+
+class _CountingArray(np.ndarray):
+    """An array that counts how often single samples are taken out of it.
+
+    ``X[i]`` and ``for row in X`` are what a Python loop over samples does; whole-array
+    code never does either. Counting them tells a loop apart without timing anything
+    (timings depend on the machine and on what else it is doing).
+    """
+
+    reads = 0
+
+    def __getitem__(self, key):
+        first = key[0] if isinstance(key, tuple) and key else key
+        if isinstance(first, (int, np.integer)):
+            _CountingArray.reads += 1
+        return super().__getitem__(key)
+
+    def __iter__(self):
+        _CountingArray.reads += len(self)
+        return super().__iter__()
+
+
+def _speed_note(exercise, function, rng):
+    case = exercise.speed_case(rng)
+    m = max(len(v) for v in case.values() if isinstance(v, np.ndarray))
+    counted = {
+        k: (v.view(_CountingArray) if isinstance(v, np.ndarray) else v) for k, v in case.items()
+    }
+    _CountingArray.reads = 0
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        function(**counted)
+    if _CountingArray.reads >= m:
+        return (
+            f"Speed note: on {_describe(case)} your function took single samples out of "
+            f"the arrays {_CountingArray.reads} times: a Python loop over the {m} samples? "
+            "Whole-array NumPy (a matrix product, a sum along an axis) does the same work "
+            "at once, often a hundred times faster."
+        )
+    return ""
+
+
+def _describe(case):
+    shapes = [f"{k} of shape {v.shape}" for k, v in case.items() if isinstance(v, np.ndarray)]
+    return ", ".join(shapes)
+
+
+def _show(case):
+    with np.printoptions(precision=4, suppress=True, threshold=40):
+        return "\n".join(f"  {k} = {_indent(repr(v))}" for k, v in case.items())
+
+
+def _show_value(value):
+    if isinstance(value, tuple):
+        return "\n".join(_show_value(v) for v in value)
+    if np.ndim(value) == 0 and isinstance(value, (int, float, np.number)):
+        return f"  {float(value):.8g}"
+    with np.printoptions(precision=6, suppress=True, threshold=40):
+        return "  " + _indent(repr(value))
+
+
+def _indent(text):
+    return text.replace("\n", "\n    ")
+
+
+def source_of(exercise):
+    """The reference's source code, for ``solution``."""
+    return inspect.getsource(exercise.reference)

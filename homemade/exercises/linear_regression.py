@@ -1,0 +1,268 @@
+"""Linear regression exercises: the cost, its gradient, gradient descent, standardization
+and the normal equation, in the order of ``homemade/linear_regression/README.md``.
+
+Each mistake below is a real wrong function; ``check`` names it when a learner's function
+agrees with it on every case.
+"""
+
+import numpy as np
+
+from homemade.exercises._checker import Exercise, Mistake
+from homemade.features import standardize
+from homemade.linear_regression.linear_regression import (
+    cost,
+    gradient,
+    gradient_descent,
+    normal_equation,
+)
+
+PAGE = "homemade/linear_regression/README.md"
+
+
+def _design(rng, m, n):
+    return np.hstack([np.ones((m, 1)), rng.normal(size=(m, n))])
+
+
+def _cost_cases(rng):
+    # A hand-made case first: θ = (1, 2) on three points, λ = 1.
+    X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
+    cases = [dict(theta=np.array([1.0, 2.0]), X=X, y=np.array([1.0, 2.0, 4.0]), regularization=1.0)]
+    for m, n, lam in ((5, 1, 0.5), (20, 3, 2.0), (50, 6, 0.1)):
+        X = _design(rng, m, n)
+        cases.append(
+            dict(theta=rng.normal(size=n + 1), X=X, y=rng.normal(size=m), regularization=lam)
+        )
+    return cases
+
+
+def _cost_speed_case(rng):
+    X = _design(rng, 1_000, 10)
+    return dict(theta=rng.normal(size=11), X=X, y=rng.normal(size=1_000), regularization=1.0)
+
+
+# ----------------------------------------------------------------------------- cost
+def _cost_regularizing_theta0(theta, X, y, regularization):
+    residual = X @ theta - y
+    return (residual @ residual + regularization * theta @ theta) / (2 * len(y))
+
+
+def _cost_over_m(theta, X, y, regularization):
+    residual = X @ theta - y
+    return (residual @ residual + regularization * theta[1:] @ theta[1:]) / len(y)
+
+
+def _cost_without_penalty(theta, X, y, regularization):
+    residual = X @ theta - y
+    return residual @ residual / (2 * len(y))
+
+
+# ------------------------------------------------------------------------- gradient
+def _gradient_regularizing_theta0(theta, X, y, regularization):
+    return (X.T @ (X @ theta - y) + regularization * theta) / len(y)
+
+
+def _gradient_residual_sign(theta, X, y, regularization):
+    penalty = regularization * theta
+    penalty[0] = 0.0
+    return (X.T @ (y - X @ theta) + penalty) / len(y)
+
+
+def _gradient_not_averaged(theta, X, y, regularization):
+    penalty = regularization * theta
+    penalty[0] = 0.0
+    return X.T @ (X @ theta - y) + penalty
+
+
+# ----------------------------------------------------------------- gradient descent
+def _gd_cases(rng):
+    cases = []
+    for m, n, lam, alpha in ((10, 1, 0.0, 0.1), (30, 3, 1.0, 0.05), (60, 5, 0.3, 0.1)):
+        X = _design(rng, m, n)
+        y = X @ rng.normal(size=n + 1) + 0.1 * rng.normal(size=m)
+        cases.append(dict(X=X, y=y, regularization=lam, learning_rate=alpha, max_iter=40, tol=0.0))
+    return cases
+
+
+def _gd_uphill(X, y, regularization, learning_rate, max_iter, tol):
+    theta = np.zeros(X.shape[1])
+    costs = [cost(theta, X, y, regularization)]
+    for _ in range(max_iter):
+        theta = theta + learning_rate * gradient(theta, X, y, regularization)
+        costs.append(cost(theta, X, y, regularization))
+    return theta, np.array(costs)
+
+
+def _gd_one_component_at_a_time(X, y, regularization, learning_rate, max_iter, tol):
+    theta = np.zeros(X.shape[1])
+    costs = [cost(theta, X, y, regularization)]
+    for _ in range(max_iter):
+        for j in range(len(theta)):  # θⱼ is updated with the already-updated θ₀ … θⱼ₋₁
+            theta[j] -= learning_rate * gradient(theta, X, y, regularization)[j]
+        costs.append(cost(theta, X, y, regularization))
+        if costs[-2] - costs[-1] <= tol * costs[-2]:
+            break
+    return theta, np.array(costs)
+
+
+def _gd_history_without_start(X, y, regularization, learning_rate, max_iter, tol):
+    theta, costs = gradient_descent(X, y, regularization, learning_rate, max_iter, tol)
+    return theta, costs[1:]
+
+
+# ------------------------------------------------------------------ standardization
+def _standardize_cases(rng):
+    cases = [dict(X=np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 60.0]]))]
+    for m, n in ((4, 1), (25, 3), (60, 5)):
+        cases.append(dict(X=rng.normal(3.0, 2.0, size=(m, n))))
+    # A constant column must not divide by zero.
+    cases.append(dict(X=np.column_stack([rng.normal(size=8), np.full(8, 5.0)])))
+    return cases
+
+
+def _standardize_by_variance(X):
+    mean, variance = X.mean(axis=0), X.var(axis=0)
+    variance = np.where(variance == 0, 1.0, variance)
+    return (X - mean) / variance, mean, variance
+
+
+def _standardize_over_rows(X):
+    mean, scale = X.mean(axis=1, keepdims=True), X.std(axis=1, keepdims=True)
+    scale = np.where(scale == 0, 1.0, scale)
+    return (X - mean) / scale, mean.ravel(), scale.ravel()
+
+
+def _standardize_zero_division(X):
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (X - mean) / scale, mean, scale
+
+
+# ------------------------------------------------------------------ normal equation
+def _normal_equation_regularizing_theta0(X, y, regularization):
+    n = X.shape[1]
+    return np.linalg.solve(X.T @ X + regularization * np.eye(n), X.T @ y)
+
+
+def _normal_equation_without_penalty(X, y, regularization):
+    return np.linalg.lstsq(X, y, rcond=None)[0]
+
+
+def _normal_equation_cases(rng):
+    return [{k: c[k] for k in ("X", "y", "regularization")} for c in _cost_cases(rng)]
+
+
+_REGULARIZING_THETA0 = (
+    "regularizing θ₀: the intercept is not penalized",
+    "the penalty sums θ₁ … θₙ only: use theta[1:] (or set the penalty's first entry to 0).",
+)
+
+EXERCISES = [
+    Exercise(
+        name="linear_regression.cost",
+        reference=cost,
+        cases=_cost_cases,
+        page=f"{PAGE}, section 'Cost'",
+        speed_case=_cost_speed_case,
+        mistakes=[
+            Mistake(*_REGULARIZING_THETA0, _cost_regularizing_theta0),
+            Mistake(
+                "dividing by m where the cost needs 2m (the original course's own bug)",
+                "J = 1/(2m)·[Σ(h − y)² + λΣθⱼ²]: the ½ makes the gradient 1/m·Xᵀ(Xθ − y).",
+                _cost_over_m,
+            ),
+            Mistake(
+                "leaving out the penalty λ·Σθⱼ²",
+                "add regularization * theta[1:] @ theta[1:] to the sum of squares.",
+                _cost_without_penalty,
+            ),
+        ],
+    ),
+    Exercise(
+        name="linear_regression.gradient",
+        reference=gradient,
+        cases=_cost_cases,
+        page=f"{PAGE}, section 'Gradient'",
+        gradient_of=cost,
+        speed_case=_cost_speed_case,
+        mistakes=[
+            Mistake(*_REGULARIZING_THETA0, _gradient_regularizing_theta0),
+            Mistake(
+                "the residual's sign: y − Xθ instead of Xθ − y",
+                "∇J = 1/m·Xᵀ(Xθ − y): with y − Xθ the gradient points downhill.",
+                _gradient_residual_sign,
+            ),
+            Mistake(
+                "a sum where the gradient needs a mean",
+                "divide Xᵀ(Xθ − y) + λθ by m, the number of samples.",
+                _gradient_not_averaged,
+            ),
+        ],
+    ),
+    Exercise(
+        name="linear_regression.gradient_descent",
+        reference=gradient_descent,
+        cases=_gd_cases,
+        page=f"{PAGE}, section 'The algorithm step by step'",
+        rtol=1e-6,
+        mistakes=[
+            Mistake(
+                "stepping uphill: θ + α∇J",
+                "the step goes against the gradient: theta = theta - learning_rate * grad.",
+                _gd_uphill,
+            ),
+            Mistake(
+                "updating θ one component at a time",
+                "compute the whole gradient first, then update every θⱼ at once "
+                "(theta = theta - learning_rate * gradient(theta, ...)).",
+                _gd_one_component_at_a_time,
+            ),
+            Mistake(
+                "a cost history without the starting cost",
+                "record J(θ = 0) before the first step, then J after every step.",
+                _gd_history_without_start,
+            ),
+        ],
+    ),
+    Exercise(
+        name="linear_regression.standardize",
+        reference=standardize,
+        cases=_standardize_cases,
+        page=f"{PAGE}, section 'Feature scaling'",
+        mistakes=[
+            Mistake(
+                "dividing by the variance instead of the standard deviation",
+                "z = (x − μ)/σ with σ = X.std(axis=0), the square root of the variance.",
+                _standardize_by_variance,
+            ),
+            Mistake(
+                "statistics over the wrong axis (each row instead of each column)",
+                "each feature is a column: X.mean(axis=0), X.std(axis=0).",
+                _standardize_over_rows,
+            ),
+            Mistake(
+                "a division by zero on a constant column",
+                "a column with σ = 0 carries no information: divide it by 1 instead.",
+                _standardize_zero_division,
+            ),
+        ],
+    ),
+    Exercise(
+        name="linear_regression.normal_equation",
+        reference=normal_equation,
+        cases=_normal_equation_cases,
+        page=f"{PAGE}, sections 'The algorithm step by step' and 'Regularization'",
+        rtol=1e-6,
+        mistakes=[
+            Mistake(
+                "regularizing θ₀: λI where the page has λL",
+                "L is the identity with L₀₀ = 0, so that the intercept is not penalized.",
+                _normal_equation_regularizing_theta0,
+            ),
+            Mistake(
+                "leaving out the penalty",
+                "solve (XᵀX + λL)θ = Xᵀy, not XᵀXθ = Xᵀy.",
+                _normal_equation_without_penalty,
+            ),
+        ],
+    ),
+]

@@ -1,0 +1,124 @@
+"""The exercise checker: every reference passes, every catalogued mistake is named, an
+unsolved stub is "not attempted yet", and the checker never raises."""
+
+import numpy as np
+import pytest
+
+from homemade.exercises import EXERCISES, check, list_exercises, solution, summary
+
+ALL_MISTAKES = [
+    pytest.param(name, mistake, id=f"{name}: {mistake.name}")
+    for name, exercise in EXERCISES.items()
+    for mistake in exercise.mistakes
+]
+ALGORITHMS = sorted({name.split(".")[0] for name in EXERCISES})
+
+
+def test_the_catalogue_counts():
+    # Issue 13 asks for at least two recognised mistakes per exercise, 25 or more in all.
+    assert all(len(e.mistakes) >= 2 for e in EXERCISES.values())
+    assert len(ALL_MISTAKES) == 14
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_the_reference_passes(name):
+    result = check(name, EXERCISES[name].reference, quiet=True)
+    assert result.passed, result.message
+    assert result.status == "passed"
+
+
+@pytest.mark.parametrize("name, mistake", ALL_MISTAKES)
+def test_each_mistake_is_named_with_its_fix(name, mistake):
+    result = check(name, mistake.wrong, quiet=True)
+    assert not result.passed
+    assert result.status == "mistake", result.message
+    assert result.mistake == mistake.name
+    assert mistake.name in result.message and mistake.fix in result.message
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_an_unsolved_stub_is_not_attempted(name, capsys):
+    def stub(*args, **kwargs):
+        raise NotImplementedError
+
+    result = check(name, stub)
+    assert (result.passed, result.status) == (False, "not attempted yet")
+    assert capsys.readouterr().out == f"{name}: not attempted yet.\n"
+    assert check(name, None, quiet=True).status == "not attempted yet"
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_a_function_that_raises_is_reported_not_raised(name):
+    def broken(*args, **kwargs):
+        return 1 / 0
+
+    result = check(name, broken, quiet=True)
+    assert result.status == "error"
+    assert "ZeroDivisionError" in result.message and "on the input" in result.message
+
+
+def test_a_wrong_answer_shows_the_smallest_failing_input_and_both_outputs():
+    def cost(theta, X, y, regularization):
+        return float(np.sum((X @ theta - y) ** 2))  # no 1/(2m), no penalty: no catalogued one
+
+    result = check("linear_regression.cost", cost, quiet=True)
+    assert result.status == "failed"
+    assert "case 1 of" in result.message and "(the smallest that fails)" in result.message
+    assert "expected:\n  1\n" in result.message and "got:\n  2" in result.message
+    assert "The values differ" in result.message
+
+
+def test_a_wrong_shape_is_named():
+    result = check(
+        "linear_regression.gradient", lambda theta, X, y, regularization: 0.0, quiet=True
+    )
+    assert "Expected shape (2,), got shape ()" in result.message
+
+
+def test_a_gradient_is_compared_with_finite_differences():
+    name = "linear_regression.gradient"
+    result = check(name, EXERCISES[name].reference, quiet=True)
+    assert "Finite differences of the cost agree with your gradient to" in result.message
+
+
+def test_a_loop_over_samples_gets_a_speed_note_but_passes():
+    def cost(theta, X, y, regularization):
+        total = 0.0
+        for i in range(len(y)):
+            total += (X[i] @ theta - y[i]) ** 2
+        return (total + regularization * theta[1:] @ theta[1:]) / (2 * len(y))
+
+    result = check("linear_regression.cost", cost, quiet=True)
+    assert result.passed
+    assert "Speed note" in result.message
+    assert "a Python loop over the 1000 samples" in result.message
+
+
+def test_an_input_changed_in_place_does_not_fool_the_check():
+    def gradient(theta, X, y, regularization):
+        theta[0] = 0.0  # changes the caller's θ: the reference must not see it
+        return np.zeros_like(theta)
+
+    assert check("linear_regression.gradient", gradient, quiet=True).status == "failed"
+
+
+def test_an_unknown_exercise_lists_the_names():
+    result = check("linear_regression.costs", None, quiet=True)
+    assert result.status == "error" and "linear_regression.cost" in result.message
+
+
+def test_solution_shows_the_library_function_and_the_page(capsys):
+    solution("linear_regression.normal_equation")
+    out = capsys.readouterr().out
+    assert "homemade/linear_regression/README.md" in out
+    assert "def normal_equation(X, y, regularization):" in out
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_summary_counts_the_passed_exercises(algorithm, capsys):
+    names = list_exercises(algorithm)
+    for name in names:
+        check(name, None, quiet=True)
+    check(names[0], EXERCISES[names[0]].reference, quiet=True)
+    assert summary(algorithm) == (1, len(names))
+    assert capsys.readouterr().out.startswith(f"1 of {len(names)} exercises pass.")
