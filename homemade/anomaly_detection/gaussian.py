@@ -48,16 +48,19 @@ def estimate_variance(X, mean):
 
 
 def estimate_covariance(X, mean):
-    """Σ = (1/m) Σ_i (x⁽ⁱ⁾ - μ)(x⁽ⁱ⁾ - μ)ᵀ.
+    """Σ = (1/m) Σ_i (x⁽ⁱ⁾ - μ)(x⁽ⁱ⁾ - μ)ᵀ; its diagonal holds the variances σ_j².
 
     Parameters
     ----------
     X : ndarray of shape (m, n)
+        The training examples, one per row.
     mean : ndarray of shape (n,)
+        μ, from :func:`estimate_mean`.
 
     Returns
     -------
     covariance : ndarray of shape (n, n)
+        Symmetric; invertible unless features are collinear (:func:`check_covariance`).
     """
     centered = X - mean
     return centered.T @ centered / len(X)
@@ -135,17 +138,18 @@ def default_log_epsilon(covariance):
     chi-square quantile r² = ``chi2.ppf(DEFAULT_COVERAGE, n)`` (the distance² of a Gaussian point
     follows the chi-square law with n degrees of freedom); in one dimension r = 3: the
     3σ rule. Since p(x) falls as the distance grows, "p(x) < ε" is the same test, with ε
-    = log_density at distance² r². Returned as log ε because in many dimensions ε itself
+    the density at distance² r². Returned as log ε because in many dimensions ε itself
     under- or overflows.
 
     Parameters
     ----------
     covariance : ndarray of shape (n,) or (n, n)
-        The variances σ² (independent features) or the full covariance matrix Σ.
+        As in :func:`log_density`: σ² or Σ of the fitted Gaussian.
 
     Returns
     -------
     log_epsilon : float
+        log ε; ``predict`` flags x where log p(x) < log ε.
     """
     n = len(covariance)
     r2 = chi2.ppf(DEFAULT_COVERAGE, n)
