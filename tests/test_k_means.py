@@ -7,6 +7,7 @@ from sklearn.cluster import KMeans as SklearnKMeans
 from sklearn.datasets import make_blobs
 from sklearn.metrics import adjusted_rand_score as sklearn_ari
 
+import homemade.k_means.k_means as module
 from homemade import KMeans as TopLevelKMeans
 from homemade.exceptions import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
@@ -438,3 +439,21 @@ def test_bad_X(X, message):
     if np.ndim(X) == 2 and np.shape(X)[1] == 2:
         with pytest.raises(ValueError, match=message):
             km.predict(X)
+
+
+def test_restarts_that_tie_up_to_rounding_keep_the_first(monkeypatch):
+    # Runs that end on the same partition differ only in the last bits of J, which depend
+    # on the BLAS kernel: the first of them must win, not the one rounding favours.
+    finals = iter([1.0, 1.0 - 1e-14, 2.0])
+    real_lloyd = module.lloyd
+
+    def lloyd_with_set_costs(X, centers, max_iter, tol):
+        centers, labels, costs, history, converged = real_lloyd(X, centers, max_iter, tol)
+        costs = costs.copy()
+        costs[-1] = next(finals)
+        return centers, labels, costs, history, converged
+
+    monkeypatch.setattr(module, "lloyd", lloyd_with_set_costs)
+    X, _ = blobs(60, 2, 3, seed=0)
+    km = KMeans(n_clusters=3, n_init=3, random_state=0).fit(X)
+    assert km.inertia_ == 1.0
