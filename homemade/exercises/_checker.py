@@ -8,6 +8,7 @@ that is almost certainly the mistake the learner made, and its message and fix a
 The tests feed each wrong function to ``check`` and require that message.
 """
 
+import copy
 import inspect
 import warnings
 from dataclasses import dataclass, field
@@ -17,11 +18,17 @@ import numpy as np
 
 @dataclass
 class Mistake:
-    """A classic mistake: its name, how to fix it, and a real function that makes it."""
+    """A classic mistake: its name, how to fix it, and a real function that makes it.
+
+    ``recognise(function, cases)`` → bool says whether a learner's function makes this
+    mistake; by default, whether it returns what ``wrong`` returns on every case. Random
+    outputs (k-means++) need a property instead, such as "two centroids in one group".
+    """
 
     name: str
     fix: str
     wrong: object
+    recognise: object = None
 
 
 @dataclass
@@ -45,8 +52,9 @@ class Exercise:
     rtol, atol : float
         The comparison tolerance; what rounding alone can explain.
     compare : callable, optional
-        ``compare(expected, got)`` → bool, for outputs that are not one array (default:
-        every output array of the same shape and allclose).
+        ``compare(got, case)`` → None when ``got`` is right, else a sentence saying what
+        is wrong; for outputs that cannot be compared with the reference's (random draws).
+        Default: every output array of the reference's shape, and allclose to it.
     gradient_of : callable, optional
         For gradient exercises, the cost whose finite differences the gradient must match:
         ``gradient_of(**case)`` is J at ``case["theta"]``.
@@ -106,7 +114,10 @@ def run_check(exercise, function):
                 "error",
                 f"{name}: raised {type(error).__name__}: {error}\non the input\n{_show(case)}",
             )
-        problem = _disagreement(exercise, expected, got)
+        problem = _disagreement(exercise, expected, got, case)
+        if problem is None and _draws_at_random(case):
+            if not np.array_equal(np.asarray(got), np.asarray(_call(function, case))):
+                problem = "two calls with the same seed gave different results"
         if problem is None:
             continue
         problem = problem[0].upper() + problem[1:]
@@ -137,6 +148,10 @@ def run_check(exercise, function):
     return Result(name, True, "passed", "\n".join(notes))
 
 
+def _draws_at_random(case):
+    return any(isinstance(v, np.random.Generator) for v in case.values())
+
+
 def _not_attempted(name):
     return Result(name, False, "not attempted yet", f"{name}: not attempted yet.")
 
@@ -144,7 +159,10 @@ def _not_attempted(name):
 def _call(function, case):
     # Each call gets its own copies: a function that changes its input in place must
     # not change what the next call (the reference, or a mistake) sees.
-    arguments = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in case.items()}
+    # A random generator is copied too, so that every call draws the same numbers.
+    arguments = {
+        k: (v.copy() if isinstance(v, np.ndarray) else copy.deepcopy(v)) for k, v in case.items()
+    }
     # Warnings (a ConvergenceWarning after a fixed number of steps, a division by zero
     # in a catalogued mistake) would only clutter the feedback: results speak instead.
     with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -156,13 +174,13 @@ def _as_tuple(value):
     return value if isinstance(value, tuple) else (value,)
 
 
-def _disagreement(exercise, expected, got, equal_nan=False):
+def _disagreement(exercise, expected, got, case, equal_nan=False):
     """None when ``got`` matches ``expected``; else a sentence saying how it differs.
 
     ``equal_nan`` is for telling a mistake: NaN where the mistake has NaN agrees.
     """
     if exercise.compare is not None:
-        return None if exercise.compare(expected, got) else "The result differs"
+        return exercise.compare(got, case)
     expected, got = _as_tuple(expected), _as_tuple(got)
     if len(expected) != len(got):
         return f"Expected {len(expected)} return value(s), got {len(got)}"
@@ -185,17 +203,24 @@ def _disagreement(exercise, expected, got, equal_nan=False):
 
 
 def _recognise(exercise, function, cases):
-    """The catalogued mistake whose wrong function agrees with ``function`` on every case."""
+    """The catalogued mistake that ``function`` makes, or None."""
     for mistake in exercise.mistakes:
         try:
-            if all(
-                _disagreement(exercise, _call(mistake.wrong, c), _call(function, c), True) is None
-                for c in cases
-            ):
+            if mistake.recognise is not None:
+                if mistake.recognise(function, cases):
+                    return mistake
+            elif all(_same_as_wrong(exercise, mistake, function, case) for case in cases):
                 return mistake
         except Exception:  # a wrong function may fail where the learner's does not
             continue
     return None
+
+
+def _same_as_wrong(exercise, mistake, function, case):
+    wrong, got = _call(mistake.wrong, case), _call(function, case)
+    if exercise.compare is not None:  # random outputs: compare as arrays
+        return np.array_equal(np.asarray(wrong), np.asarray(got))
+    return _disagreement(exercise, wrong, got, case, equal_nan=True) is None
 
 
 def _finite_difference_note(exercise, function, cases):

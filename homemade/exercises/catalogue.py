@@ -1,5 +1,9 @@
 """Every exercise of the course, by name: ``"<algorithm>.<function>"``."""
 
-from homemade.exercises import linear_regression
+from homemade.exercises import k_means, linear_regression
 
-EXERCISES = {exercise.name: exercise for exercise in linear_regression.EXERCISES}
+EXERCISES = {
+    exercise.name: exercise
+    for module in (linear_regression, k_means)
+    for exercise in module.EXERCISES
+}

@@ -1,0 +1,280 @@
+"""K-means exercises: squared distances, the assignment step (nearest centroids), the
+update step, an empty cluster, and k-means++ seeding, in the order of
+``homemade/k_means/README.md``."""
+
+import numpy as np
+
+from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.k_means.k_means import (
+    assign,
+    kmeans_plusplus,
+    reseed_empty_clusters,
+    squared_distances,
+    update,
+)
+
+PAGE = "homemade/k_means/README.md"
+
+
+# ---------------------------------------------------------------- squared distances
+def _distance_cases(rng):
+    cases = [
+        dict(
+            X=np.array([[0.0, 0.0], [3.0, 4.0], [1.0, 1.0]]),
+            centers=np.array([[0.0, 0.0], [3.0, 0.0]]),
+        )
+    ]
+    for m, n, k in ((5, 1, 2), (30, 3, 4), (80, 6, 5)):
+        cases.append(dict(X=rng.normal(size=(m, n)), centers=rng.normal(size=(k, n))))
+    return cases
+
+
+def _distances_speed_case(rng):
+    return dict(X=rng.normal(size=(1_000, 5)), centers=rng.normal(size=(4, 5)))
+
+
+def _distances_not_squared(X, centers):
+    return np.sqrt(squared_distances(X, centers))
+
+
+def _distances_wrong_axis(X, centers):
+    return ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=1)
+
+
+def _distances_cross_term_once(X, centers):
+    return (X**2).sum(axis=1)[:, None] - X @ centers.T + (centers**2).sum(axis=1)
+
+
+# ------------------------------------------------------------------- the assignment
+def _assign_cases(rng):
+    cases = [dict(d=np.array([[4.0, 1.0, 9.0], [0.0, 2.0, 3.0], [5.0, 5.0, 1.0], [2.0, 0.5, 3.0]]))]
+    for m, k in ((6, 2), (40, 3), (100, 7)):
+        cases.append(dict(d=rng.uniform(0, 10, size=(m, k))))
+    return cases
+
+
+def _assign_argmax(d):
+    return d.argmax(axis=1)
+
+
+def _assign_wrong_axis(d):
+    return d.argmin(axis=0)
+
+
+# ----------------------------------------------------------------------- the update
+def _update_cases(rng):
+    X = np.array([[0.0, 0.0], [2.0, 0.0], [10.0, 10.0], [12.0, 14.0], [1.0, 3.0]])
+    cases = [dict(X=X, labels=np.array([0, 0, 1, 1, 0]), k=2)]
+    for m, n, k in ((6, 1, 2), (40, 3, 4), (100, 5, 6)):
+        labels = np.concatenate([np.arange(k), rng.integers(k, size=m - k)])  # none empty
+        cases.append(dict(X=rng.normal(size=(m, n)), labels=rng.permutation(labels), k=k))
+    return cases
+
+
+def _update_speed_case(rng):
+    return dict(X=rng.normal(size=(1_000, 5)), labels=rng.permutation(np.arange(1_000) % 4), k=4)
+
+
+def _update_sum(X, labels, k):
+    return np.array([X[labels == j].sum(axis=0) for j in range(k)])
+
+
+def _update_wrong_axis(X, labels, k):
+    return np.array([X[labels == j].mean(axis=1).mean() * np.ones(X.shape[1]) for j in range(k)])
+
+
+# ------------------------------------------------------------------ an empty cluster
+def _reseed_cases(rng):
+    # Cluster 2 is empty; point 3 (in cluster 1, which keeps two points) is the farthest.
+    cases = [
+        dict(
+            labels=np.array([0, 0, 1, 1, 1]),
+            closest=np.array([0.5, 0.1, 0.2, 4.0, 0.3]),
+            k=3,
+        )
+    ]
+    for m, k in ((10, 3), (50, 6)):
+        labels = rng.integers(k - 1, size=m)  # the last cluster is empty
+        labels[: k - 1] = np.arange(k - 1)  # the others are not
+        cases.append(dict(labels=labels, closest=rng.uniform(0, 5, size=m), k=k))
+    # A farthest point that is alone in its cluster must not be taken.
+    cases.append(dict(labels=np.array([0, 0, 0, 1]), closest=np.array([0.1, 0.3, 0.2, 9.0]), k=3))
+    return cases
+
+
+def _reseed_nothing(labels, closest, k):
+    return labels
+
+
+def _reseed_from_a_single(labels, closest, k):
+    labels = labels.copy()
+    for j in np.flatnonzero(np.bincount(labels, minlength=k) == 0):
+        labels[np.argmax(closest)] = j
+    return labels
+
+
+# ------------------------------------------------------------------------ k-means++
+def _groups(rng, k, per_group=20):
+    """k tight groups of points far apart: D² sampling picks one point of each group."""
+    centers = 100.0 * np.eye(k, max(k, 2))
+    X = np.vstack([c + rng.normal(scale=0.5, size=(per_group, len(c))) for c in centers])
+    return X
+
+
+def _plusplus_cases(rng):
+    return [
+        dict(X=_groups(rng, k), k=k, rng=np.random.default_rng(seed))
+        for k, seed in ((2, 1), (4, 2), (6, 3))
+    ]
+
+
+def _group_of(X, rows):
+    return np.argmax(np.abs(rows) > 50, axis=1)
+
+
+def _plusplus_problem(got, case):
+    X, k = case["X"], case["k"]
+    got = np.asarray(got)
+    if got.shape != (k, X.shape[1]):
+        return f"expected shape {(k, X.shape[1])}, got shape {got.shape}"
+    if not all((X == row).all(axis=1).any() for row in got):
+        return "the centroids must be rows of X"
+    if len(set(_group_of(X, got))) < k:
+        return "two centroids fell in the same tight group; D² sampling almost never does that"
+    return None
+
+
+def _twice_the_same(function, cases):
+    """Two calls with equally seeded generators must give the same centroids."""
+    for case in cases:
+        seed_again = {**case, "rng": np.random.default_rng(7)}
+        if not np.array_equal(
+            _call(function, seed_again),
+            _call(function, {**seed_again, "rng": np.random.default_rng(7)}),
+        ):
+            return True
+    return False
+
+
+def _plusplus_uniform(X, k, rng):
+    return X[rng.choice(len(X), size=k, replace=False)]
+
+
+def _plusplus_global_random(X, k, rng):
+    # The mistake itself: NumPy's legacy global generator.
+    centers = X[[np.random.randint(len(X))]]  # noqa: NPY002
+    for _ in range(1, k):
+        closest = squared_distances(X, centers).min(axis=1)
+        chosen = np.random.choice(len(X), p=closest / closest.sum())  # noqa: NPY002
+        centers = np.vstack([centers, X[chosen]])
+    return centers
+
+
+def _same_group_twice(function, cases):
+    return any(len(set(_group_of(c["X"], np.asarray(_call(function, c))))) < c["k"] for c in cases)
+
+
+EXERCISES = [
+    Exercise(
+        name="k_means.squared_distances",
+        reference=squared_distances,
+        cases=_distance_cases,
+        page=f"{PAGE}, section 'The algorithm step by step (Lloyd's algorithm)'",
+        speed_case=_distances_speed_case,
+        mistakes=[
+            Mistake(
+                "distances where the algorithm needs squared distances",
+                "k-means minimises the sum of squared distances: leave out the square root.",
+                _distances_not_squared,
+            ),
+            Mistake(
+                "summing over the wrong axis (over the points instead of the features)",
+                "‖x − c‖² sums over the n features: the axis of length n.",
+                _distances_wrong_axis,
+            ),
+            Mistake(
+                "the cross term without its 2: ‖x‖² − x·c + ‖c‖²",
+                "‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖².",
+                _distances_cross_term_once,
+            ),
+        ],
+    ),
+    Exercise(
+        name="k_means.assign",
+        reference=assign,
+        cases=_assign_cases,
+        page=f"{PAGE}, section 'The algorithm step by step (Lloyd's algorithm)'",
+        mistakes=[
+            Mistake(
+                "argmax instead of argmin",
+                "each point goes to its nearest centroid: the smallest distance, d.argmin(...).",
+                _assign_argmax,
+            ),
+            Mistake(
+                "the argmin over the wrong axis (over the points)",
+                "one label per point: the minimum along each row, axis=1.",
+                _assign_wrong_axis,
+            ),
+        ],
+    ),
+    Exercise(
+        name="k_means.update",
+        reference=update,
+        cases=_update_cases,
+        page=f"{PAGE}, section 'The algorithm step by step (Lloyd's algorithm)'",
+        speed_case=_update_speed_case,
+        mistakes=[
+            Mistake(
+                "the sum of each cluster's points instead of their mean",
+                "divide each cluster's sum by its number of points.",
+                _update_sum,
+            ),
+            Mistake(
+                "averaging over the wrong axis (the features instead of the points)",
+                "the centroid is the mean of the cluster's rows: X[labels == j].mean(axis=0).",
+                _update_wrong_axis,
+            ),
+        ],
+    ),
+    Exercise(
+        name="k_means.reseed_empty_clusters",
+        reference=reseed_empty_clusters,
+        cases=_reseed_cases,
+        page=f"{PAGE}, section 'The algorithm step by step (Lloyd's algorithm)'",
+        mistakes=[
+            Mistake(
+                "a NaN centroid from an empty cluster",
+                "an empty cluster's mean is 0/0: give it the point farthest from its centroid.",
+                _reseed_nothing,
+            ),
+            Mistake(
+                "taking the only point of a cluster, which leaves that one empty",
+                "take the farthest point among clusters that keep at least one point.",
+                _reseed_from_a_single,
+            ),
+        ],
+    ),
+    Exercise(
+        name="k_means.kmeans_plusplus",
+        reference=kmeans_plusplus,
+        cases=_plusplus_cases,
+        compare=_plusplus_problem,
+        page=f"{PAGE}, section 'k-means++: where to start'",
+        mistakes=[
+            Mistake(
+                "uniform sampling: every point equally likely",
+                "draw each next centroid with probability D(x)² / Σ D², D(x) the distance "
+                "to the nearest centroid so far: rng.choice(m, p=...).",
+                _plusplus_uniform,
+                recognise=_same_group_twice,
+            ),
+            Mistake(
+                "randomness from NumPy's global state instead of the rng passed in",
+                "draw with the generator you are given (rng.integers, rng.choice), so that "
+                "the same seed gives the same centroids.",
+                _plusplus_global_random,
+                recognise=_twice_the_same,
+            ),
+        ],
+    ),
+]
