@@ -1,260 +1,193 @@
 """Logistic regression: one-vs-all (as the course teaches) or softmax, regularized log-loss.
 
-The math, with the name of the function that implements each equation, is in
-``homemade/logistic_regression/README.md``.
+The functions at the top are the math of ``README.md`` beside this file; the class
+``LogisticRegression`` checks its input, maps the features, calls them and keeps the results.
 """
 
 import warnings
+from functools import partial
 
 import numpy as np
+from scipy.optimize import minimize
 
-from homemade._validation import (
-    check_array,
-    check_classification_targets,
-    check_is_fitted,
-    check_n_features,
-    check_option,
-    check_scalar,
-    check_X_y,
-)
+from homemade._validation import Interval, Options, check_classification_targets, check_X_y
+from homemade.activations import log_sigmoid, log_softmax, sigmoid
 from homemade.base import BaseEstimator, ClassifierMixin
 from homemade.exceptions import ConvergenceWarning
-from homemade.features import FeatureMap
-
-# --------------------------------------------------------------------------------------
-# Numerically stable building blocks
-# --------------------------------------------------------------------------------------
+from homemade.features import FEATURE_MAP_CONSTRAINTS, FeatureMap, design_matrix
 
 
-def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), written with tanh so that no exp ever overflows."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=np.float64)))
+# ------------------------------------------------------------------------------ the math
+def binary_cost_gradient(theta, X, y, regularization):
+    """The regularized log-loss J(θ) of one yes/no classifier, and its gradient ∇J(θ).
 
+    J(θ) = 1/m Σᵢ [log(1 + e^zᵢ) − yᵢzᵢ] + λ/(2m) Σ_{j≥1} θⱼ², with z = Xθ. The bracket is
+    −y log σ(z) − (1 − y) log(1 − σ(z)) rewritten so that it never takes the log of 0.
+    ∇J(θ) = 1/m Xᵀ(σ(Xθ) − y) + λ/m θ, where θ₀ (the intercept) is not regularized.
 
-def log_sigmoid(z):
-    """log σ(z) = −log(1 + e^(−z)); ``logaddexp`` keeps it exact for |z| in the thousands."""
-    return -np.logaddexp(0.0, -np.asarray(z, dtype=np.float64))
+    Parameters
+    ----------
+    theta : ndarray of shape (n + 1,)
+    X : ndarray of shape (m, n + 1)
+        The design matrix: a column of ones, then the features.
+    y : ndarray of shape (m,)
+        1 for "this class", 0 for "another class".
+    regularization : float
+        λ ≥ 0.
 
-
-def log_softmax(Z):
-    """Row-wise log of the softmax: z_k − log Σ_j e^(z_j), with the row maximum taken out
-    first so that the exponentials stay ≤ 1."""
-    Z = np.asarray(Z, dtype=np.float64)
-    shifted = Z - Z.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-
-def softmax(Z):
-    """Row-wise softmax e^(z_k) / Σ_j e^(z_j); every row sums to 1."""
-    return np.exp(log_softmax(Z))
-
-
-# --------------------------------------------------------------------------------------
-# Costs and their hand-written gradients
-# --------------------------------------------------------------------------------------
-
-
-def _penalty_mask(theta):
-    # θ₀ (row 0, the intercept) is not regularized: shrinking it would bias the
-    # predicted base rate, not the shape of the boundary.
-    mask = np.ones_like(theta)
-    mask[0] = 0.0
-    return mask
-
-
-def sigmoid_cost_gradient(theta, Xb, Y, regularization):
-    """Regularized log-loss of independent sigmoid classifiers, one per column of ``theta``.
-
-    ``Xb`` is the design matrix with a leading column of ones (m × (n+1)), ``theta`` is
-    (n+1) × c and ``Y`` holds 0/1 targets (m × c). Returns the cost of each column, shape
-    (c,), and its gradient, shape (n+1) × c:
-
-        J(θ) = 1/m Σ [log(1 + e^z) − y z] + λ/(2m) Σ_{j≥1} θ_j²,   z = x θ
-        ∂J/∂θ = 1/m Xᵀ(σ(Xθ) − y) + λ/m θ  (θ₀ not regularized)
-
-    ``log(1 + e^z) − y z`` is the usual −y log h − (1−y) log(1−h) rewritten so that it never
-    takes the log of 0, even for a confident wrong prediction.
+    Returns
+    -------
+    cost : float
+    gradient : ndarray of shape (n + 1,)
     """
-    m = Xb.shape[0]
-    Z = Xb @ theta
-    loss = np.logaddexp(0.0, Z) - Y * Z
-    reg = theta * _penalty_mask(theta)
-    cost = loss.mean(axis=0) + regularization / (2 * m) * np.sum(reg * theta, axis=0)
-    gradient = Xb.T @ (sigmoid(Z) - Y) / m + regularization / m * reg
+    m = len(y)
+    z = X @ theta
+    cost = np.mean(np.logaddexp(0, z) - y * z) + regularization / (2 * m) * (theta[1:] @ theta[1:])
+    gradient = X.T @ (sigmoid(z) - y) / m
+    gradient[1:] += regularization / m * theta[1:]
     return cost, gradient
 
 
-def softmax_cost_gradient(theta, Xb, Y, regularization):
-    """Regularized cross-entropy of the softmax (multinomial) model.
+def softmax_cost_gradient(theta, X, Y, regularization):
+    """The regularized cross-entropy J(Θ) of the softmax model, and its gradient ∇J(Θ).
 
-    ``theta`` is (n+1) × K, one column per class, ``Y`` the one-hot targets (m × K).
-    Returns the cost (a float) and its gradient, shape (n+1) × K:
+    J(Θ) = −1/m Σᵢ Σₖ Yᵢₖ log softmax(XΘ)ᵢₖ + λ/(2m) Σ_{j≥1} Σₖ Θⱼₖ²;
+    ∇J(Θ) = 1/m Xᵀ(softmax(XΘ) − Y) + λ/m Θ, where row 0 (the intercepts) is not
+    regularized.
 
-        J(Θ) = −1/m Σ_i Σ_k y_k log softmax(x Θ)_k + λ/(2m) Σ_{j≥1} Σ_k θ_jk²
-        ∂J/∂Θ = 1/m Xᵀ(softmax(XΘ) − Y) + λ/m Θ  (row θ₀ not regularized)
+    Parameters
+    ----------
+    theta : ndarray of shape (n + 1, K)
+        One column of parameters per class.
+    X, regularization
+        As for :func:`binary_cost_gradient`.
+    Y : ndarray of shape (m, K)
+        The one-hot labels.
+
+    Returns
+    -------
+    cost : float
+    gradient : ndarray of shape (n + 1, K)
     """
-    m = Xb.shape[0]
-    Z = Xb @ theta
-    log_p = log_softmax(Z)
-    reg = theta * _penalty_mask(theta)
-    cost = -np.sum(Y * log_p) / m + regularization / (2 * m) * np.sum(reg * theta)
-    gradient = Xb.T @ (np.exp(log_p) - Y) / m + regularization / m * reg
-    return float(cost), gradient
+    m = len(Y)
+    log_p = log_softmax(X @ theta)
+    cost = -np.sum(Y * log_p) / m + regularization / (2 * m) * np.sum(theta[1:] ** 2)
+    gradient = X.T @ (np.exp(log_p) - Y) / m
+    gradient[1:] += regularization / m * theta[1:]
+    return cost, gradient
 
 
-# --------------------------------------------------------------------------------------
-# Optimizers. Both minimize several independent problems at once, one per column of
-# theta: one-vs-all trains its K classifiers side by side, so every step is one matrix
-# product instead of K. ``fun(theta_columns, columns)`` returns (costs, gradients) of the
-# requested columns only.
-# --------------------------------------------------------------------------------------
+def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol):
+    """The course's batch gradient descent: θ ← θ − α∇J(θ), until J stops falling.
 
+    Parameters
+    ----------
+    cost_gradient : callable
+        ``cost_gradient(theta, *args)`` returns J(θ) and ∇J(θ).
+    theta : ndarray
+        The starting point (any shape; the course starts from zeros).
+    args : tuple
+        The data: ``(X, y, regularization)``.
+    learning_rate, max_iter : float, int
+        The step α > 0; the most steps.
+    tol : float
+        Stop once a step lowers J by less than ``tol`` times J.
 
-def _gradient_descent(fun, theta, learning_rate, max_iter, tol):
-    """Batch gradient descent, the course's algorithm: θ ← θ − α ∇J(θ), per column until
-    its largest gradient component is at most ``tol`` (or ``max_iter`` steps)."""
-    theta = theta.copy()
-    n_columns = theta.shape[1]
-    all_columns = np.arange(n_columns)
-    cost, gradient = fun(theta, all_columns)
-    history = [[c] for c in cost]
-    n_iter = np.zeros(n_columns, dtype=int)
-    active = np.abs(gradient).max(axis=0) > tol
-    gradient = gradient[:, active]
+    Returns
+    -------
+    theta : ndarray, same shape as the start
+    cost_history : list of float
+        J before the first step and after every step.
+    converged : bool
+        False when ``max_iter`` ran out first.
+
+    Raises
+    ------
+    ValueError
+        When J stops being finite (α too large).
+    """
+    cost, gradient = cost_gradient(theta, *args)
+    cost_history = [float(cost)]
     for _ in range(max_iter):
-        columns = np.flatnonzero(active)
-        if len(columns) == 0:
-            break
-        theta[:, columns] -= learning_rate * gradient
-        # A too-large learning rate makes θ grow without bound; let the numbers overflow
-        # quietly and report it below in words instead of as a wall of RuntimeWarnings.
+        theta = theta - learning_rate * gradient
+        # A too-large α makes θ overflow; it is reported below in words instead.
         with np.errstate(over="ignore", invalid="ignore"):
-            cost, gradient = fun(theta[:, columns], columns)
-        if not (np.all(np.isfinite(cost)) and np.all(np.isfinite(gradient))):
+            cost, gradient = cost_gradient(theta, *args)
+        if not np.isfinite(cost):
             raise ValueError(
                 f"Gradient descent diverged (the cost is no longer finite) with "
-                f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
-                "normalize=True."
+                f"learning_rate={learning_rate}. Use a smaller learning_rate, or normalize=True."
             )
-        for column, c in zip(columns, cost, strict=True):
-            history[column].append(c)
-        n_iter[columns] += 1
-        still = np.abs(gradient).max(axis=0) > tol
-        active[columns] = still
-        gradient = gradient[:, still]
-    return theta, history, n_iter, ~active
+        cost_history.append(float(cost))
+        if 0 <= cost_history[-2] - cost <= tol * cost:
+            return theta, cost_history, True
+    return theta, cost_history, False
 
 
-def _lbfgs(fun, theta, max_iter, tol, memory=10):
-    """Limited-memory BFGS with a backtracking (Armijo) line search, written with NumPy.
+def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
+    """Minimize J with SciPy's L-BFGS-B, handing it our cost and gradient.
 
-    Gradient descent walks along −∇J with one fixed step size. L-BFGS remembers the last
-    ``memory`` steps s = θ_new − θ_old and gradient changes y = ∇J_new − ∇J_old; from them
-    it estimates how the slope bends (the inverse Hessian) and takes a step that is
-    already scaled and turned towards the minimum. A line search then halves the step
-    until the cost drops enough. Each column of ``theta`` is its own problem, with its
-    own memory, step and stopping test (the largest gradient component at most ``tol``).
+    Parameters and returns are those of :func:`gradient_descent` (without a learning
+    rate). ``tol`` is SciPy's ``ftol`` (stop once an iteration lowers J by less than
+    ``tol`` times max(J, 1)) and ``gtol`` (stop once every component of ∇J is at most
+    ``tol``). ``converged`` is False only when ``max_iter`` ran out.
     """
-    theta = theta.copy()
-    n_params, n_columns = theta.shape
-    all_columns = np.arange(n_columns)
-    cost, gradient = fun(theta, all_columns)
-    history = [[c] for c in cost]
-    n_iter = np.zeros(n_columns, dtype=int)
-    converged = np.abs(gradient).max(axis=0) <= tol
-    stalled = np.zeros(n_columns, dtype=bool)
-    # Memory of (s, y, ρ = 1/sᵀy) per column; ρ = 0 marks a pair that is not used.
-    pairs = []
-    # The first step is scaled so that it moves θ by at most 1.
-    gamma = 1.0 / np.maximum(1.0, np.linalg.norm(gradient, axis=0))
+    shape, dtype = theta.shape, theta.dtype
 
-    for _ in range(max_iter):
-        columns = np.flatnonzero(~converged & ~stalled)
-        if len(columns) == 0:
-            break
-        g = gradient[:, columns]
-        f = cost[columns]
+    def flat_cost_gradient(flat):
+        # SciPy works on one flat float64 vector: θ gets back its shape (a matrix for
+        # softmax) and our dtype here, and the gradient goes back flat, in float64.
+        cost, gradient = cost_gradient(flat.reshape(shape).astype(dtype), *args)
+        return float(cost), gradient.ravel().astype(np.float64)
 
-        # Two-loop recursion: direction = −H ∇J without ever forming H.
-        q = g.copy()
-        alphas = []
-        for s, y, rho in reversed(pairs):
-            a = rho[columns] * np.sum(s[:, columns] * q, axis=0)
-            q -= a * y[:, columns]
-            alphas.append(a)
-        r = gamma[columns] * q
-        for (s, y, rho), a in zip(pairs, reversed(alphas), strict=True):
-            b = rho[columns] * np.sum(y[:, columns] * r, axis=0)
-            r += s[:, columns] * (a - b)
-        direction = -r
-        slope = np.sum(g * direction, axis=0)
-        # Not a descent direction (should not happen on a convex cost, but rounding can):
-        # fall back to steepest descent and forget the memory of that column.
-        bad = slope >= 0
-        if bad.any():
-            direction[:, bad] = -g[:, bad] * gamma[columns[bad]]
-            slope[bad] = np.sum(g[:, bad] * direction[:, bad], axis=0)
-            for _s, _y, rho in pairs:
-                rho[columns[bad]] = 0.0
+    cost_history = [float(cost_gradient(theta, *args)[0])]
 
-        # Backtracking line search, each column with its own step t.
-        step = np.ones(len(columns))
-        new_theta = np.empty_like(g)
-        new_cost = np.empty(len(columns))
-        new_gradient = np.empty_like(g)
-        pending = np.arange(len(columns))
-        for _ in range(40):
-            trial = theta[:, columns[pending]] + step[pending] * direction[:, pending]
-            c, gr = fun(trial, columns[pending])
-            ok = c <= f[pending] + 1e-4 * step[pending] * slope[pending]
-            done = pending[ok]
-            new_theta[:, done] = trial[:, ok]
-            new_cost[done] = c[ok]
-            new_gradient[:, done] = gr[:, ok]
-            pending = pending[~ok]
-            if len(pending) == 0:
-                break
-            step[pending] *= 0.5
-        # A column whose cost cannot be lowered any more is at the limit of floating-point
-        # precision: keep its last point and stop it.
-        if len(pending):
-            stalled[columns[pending]] = True
-            accepted = np.setdiff1d(np.arange(len(columns)), pending)
-        else:
-            accepted = np.arange(len(columns))
-        moved = columns[accepted]
+    def record(intermediate_result):  # SciPy calls it after every iteration
+        cost_history.append(float(intermediate_result.fun))
 
-        s_new = np.zeros((n_params, n_columns))
-        y_new = np.zeros((n_params, n_columns))
-        s_new[:, moved] = new_theta[:, accepted] - theta[:, moved]
-        y_new[:, moved] = new_gradient[:, accepted] - gradient[:, moved]
-        sy = np.sum(s_new * y_new, axis=0)
-        yy = np.sum(y_new * y_new, axis=0)
-        # Keep a pair only where the cost curved upwards along the step (sᵀy > 0);
-        # otherwise the inverse-Hessian estimate would stop being positive definite.
-        useful = sy > 1e-10 * np.sqrt(np.sum(s_new * s_new, axis=0) * yy)
-        rho_new = np.zeros(n_columns)
-        rho_new[useful] = 1.0 / sy[useful]
-        gamma[useful] = sy[useful] / yy[useful]
-        pairs.append((s_new, y_new, rho_new))
-        if len(pairs) > memory:
-            pairs.pop(0)
-
-        theta[:, moved] = new_theta[:, accepted]
-        cost[moved] = new_cost[accepted]
-        gradient[:, moved] = new_gradient[:, accepted]
-        for column in moved:
-            history[column].append(cost[column])
-        n_iter[moved] += 1
-        converged[moved] = np.abs(gradient[:, moved]).max(axis=0) <= tol
-    return theta, history, n_iter, converged | stalled
+    result = minimize(flat_cost_gradient, theta.ravel().astype(np.float64), jac=True,
+                      method="L-BFGS-B", callback=record,
+                      options=dict(maxiter=max_iter, ftol=tol, gtol=tol))
+    # Status 1: max_iter ran out. Status 2 (the line search cannot lower J any more) means
+    # J is at the limit of floating-point precision, which is converged enough.
+    return result.x.reshape(shape).astype(dtype), cost_history, result.status != 1
 
 
-# --------------------------------------------------------------------------------------
-# The estimator
-# --------------------------------------------------------------------------------------
+def one_vs_all(solve, X, Y, regularization):
+    """Train one yes/no classifier per class, "class k" against all others.
+
+    Parameters
+    ----------
+    solve : callable
+        :func:`lbfgs` or :func:`gradient_descent` with their options set.
+    X : ndarray of shape (m, n + 1)
+        The design matrix.
+    Y : ndarray of shape (m, K)
+        Column k is 1 where the label is class k, else 0.
+    regularization : float
+        λ ≥ 0.
+
+    Returns
+    -------
+    theta : ndarray of shape (n + 1, K), classifier k in column k
+    cost_history : ndarray of shape (steps + 1,)
+        The sum of the K costs before the first step and after every step; a classifier
+        that stopped early keeps its final cost.
+    converged : bool, whether every classifier converged
+    """
+    thetas, histories, converged = [], [], True
+    for k in range(Y.shape[1]):
+        start = np.zeros(X.shape[1], dtype=X.dtype)
+        theta, history, done = solve(binary_cost_gradient, start, (X, Y[:, k], regularization))
+        thetas.append(theta)
+        histories.append(history)
+        converged = converged and done
+    steps = max(len(h) for h in histories)
+    cost_history = sum(np.pad(h, (0, steps - len(h)), mode="edge") for h in histories)
+    return np.column_stack(thetas), cost_history, converged
 
 
+# ------------------------------------------------------------------------ the estimator
 class LogisticRegression(ClassifierMixin, BaseEstimator):
     """Logistic regression classifier for two or more classes, trained from scratch.
 
@@ -262,62 +195,82 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     ----------
     multi_class : {"ovr", "softmax"}, default="ovr"
         ``"ovr"`` (one-vs-all, as the course teaches): one sigmoid classifier per class,
-        "this class vs all others"; the predicted class is the most confident one.
-        ``"softmax"``: one multinomial model whose class probabilities sum to 1 by
-        construction. With two classes, ``"ovr"`` trains a single classifier.
+        "this class vs all others", trained one after the other; the predicted class is
+        the most confident one. With two classes it trains a single classifier.
+        ``"softmax"``: one multinomial model whose class probabilities sum to 1.
     solver : {"lbfgs", "gradient_descent"}, default="lbfgs"
-        ``"gradient_descent"`` is the course's batch gradient descent with a fixed
-        ``learning_rate``. ``"lbfgs"`` is limited-memory BFGS with a line search, written
-        here with NumPy; it needs no learning rate and reaches the minimum in far fewer
-        steps, so it is the default.
+        ``"lbfgs"``: SciPy's L-BFGS-B minimizes our cost with our gradient; no learning
+        rate to tune, and tens of iterations where gradient descent needs thousands.
+        ``"gradient_descent"``: the course's batch gradient descent with a fixed step.
     learning_rate : float, default=0.1
-        Step size α of gradient descent (ignored by ``"lbfgs"``).
-    regularization : float, default=50.0
-        λ in the penalty λ/(2m) Σ_{j≥1} θ_j² (θ₀ is not penalized). Matches
-        scikit-learn's ``C = 1/λ``.
+        Step α > 0 of gradient descent (not used by ``"lbfgs"``).
+    regularization : float, default=1.0
+        λ ≥ 0 in the penalty λ/(2m) Σ_{j≥1} θⱼ² (θ₀ is not penalized); λ = 1 is the course's
+        and scikit-learn's default (λ = 1/C).
     max_iter : int, default=1000
-        Largest number of steps per classifier.
-    tol : float, default=1e-4
-        Stop when the largest component of the gradient of J is at most ``tol``.
+        Most iterations (≥ 1) per classifier: gradient-descent steps or L-BFGS-B iterations.
+    tol : float, default=1e-6
+        Stop once an iteration lowers the cost J by less than ``tol`` times J. An iteration
+        is one step of gradient descent, or one L-BFGS-B iteration (SciPy divides by
+        max(J, 1), and also stops once every component of ∇J is at most ``tol``). 1e-6
+        leaves the predictions unchanged by further iterations on the course's data.
     polynomial_degree : int, default=1
         Expand the features to all monomials up to this degree (1 = plain features).
     sinusoid_degree : int, default=0
         Add sin(k·x) features for k = 1 … this degree (0 = none).
     normalize : bool, default=True
-        Standardize features before and after the expansion (statistics from ``fit``).
+        Standardize the features before and after the expansion (statistics from ``fit``).
+    dtype : {"float64", "float32"}, default="float64"
+        The floating-point type of the training computations, and of ``coef_`` and
+        ``intercept_``. ``"float32"`` halves the memory and is faster on wide data; SciPy
+        still keeps its own vectors in float64.
 
     Attributes
     ----------
-    classes_ : ndarray of shape (n_classes,)
+    classes_ : ndarray of shape (K,)
         The class labels, sorted; any label type (strings too).
     coef_ : ndarray of shape (n_models, n_features_expanded)
-        θ₁ … θₙ of each classifier on the (expanded, standardized) features. ``n_models``
-        is 1 for a two-class one-vs-all problem, else the number of classes.
+        θ₁ … θₙ of each classifier on the (expanded, standardized) features; ``n_models``
+        is 1 for two classes one-vs-all, else K.
     intercept_ : ndarray of shape (n_models,)
         θ₀ of each classifier.
-    cost_history_ : list of ndarray
-        One array per trained model (one per class for one-vs-all with three or more
-        classes): the cost J before the first step and after each step.
-    n_iter_ : ndarray of shape (n_models,)
-        Steps taken by each model.
+    cost_history_ : ndarray of shape (n_iter_ + 1,)
+        J before the first iteration and after every iteration (one-vs-all: the sum of the
+        classifiers' costs).
+    n_iter_ : int
+        Iterations taken (one-vs-all: the most of any classifier).
     n_features_in_ : int
         Number of columns of ``X`` seen in ``fit``.
     feature_map_ : FeatureMap
         The fitted standardize → expand → standardize pipeline.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from homemade.logistic_regression import LogisticRegression
+    >>> X = np.array([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]])
+    >>> y = np.array([0, 0, 0, 1, 1, 1])
+    >>> model = LogisticRegression().fit(X, y)
+    >>> model.predict([[0.5], [4.5]])
+    array([0, 1])
+    >>> model.predict_proba([[2.5]]).round(2)
+    array([[0.5, 0.5]])
     """
 
-    def __init__(
-        self,
-        multi_class="ovr",
-        solver="lbfgs",
-        learning_rate=0.1,
-        regularization=50.0,
-        max_iter=1000,
-        tol=1e-4,
-        polynomial_degree=1,
-        sinusoid_degree=0,
-        normalize=True,
-    ):
+    _parameter_constraints = {
+        **FEATURE_MAP_CONSTRAINTS,
+        "multi_class": Options(("ovr", "softmax")),
+        "solver": Options(("lbfgs", "gradient_descent")),
+        "learning_rate": Interval(float, low=0, low_inclusive=False),
+        "regularization": Interval(float, low=0),
+        "max_iter": Interval(int, low=1),
+        "tol": Interval(float, low=0),
+        "dtype": Options(("float64", "float32")),
+    }
+
+    def __init__(self, *, multi_class="ovr", solver="lbfgs", learning_rate=0.1,
+                 regularization=1.0, max_iter=1000, tol=1e-6, polynomial_degree=1,
+                 sinusoid_degree=0, normalize=True, dtype="float64"):
         self.multi_class = multi_class
         self.solver = solver
         self.learning_rate = learning_rate
@@ -327,97 +280,67 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.polynomial_degree = polynomial_degree
         self.sinusoid_degree = sinusoid_degree
         self.normalize = normalize
-
-    def _check_params(self):
-        check_option(self.multi_class, "multi_class", ("ovr", "softmax"))
-        check_option(self.solver, "solver", ("lbfgs", "gradient_descent"))
-        check_scalar(self.learning_rate, "learning_rate", float, low=0, low_inclusive=False)
-        check_scalar(self.regularization, "regularization", float, low=0)
-        check_scalar(self.max_iter, "max_iter", int, low=1)
-        check_scalar(self.tol, "tol", float, low=0)
-        check_scalar(self.polynomial_degree, "polynomial_degree", int, low=1)
-        check_scalar(self.sinusoid_degree, "sinusoid_degree", int, low=0)
-        if not isinstance(self.normalize, (bool, np.bool_)):
-            raise TypeError(f"normalize must be True or False, got {self.normalize!r}.")
-
-    def _design_matrix(self, X):
-        Z = self.feature_map_.transform(X)
-        return np.hstack([np.ones((len(Z), 1)), Z])
+        self.dtype = dtype
 
     def fit(self, X, y):
-        """Learn θ for every class from the rows of ``X`` and their labels ``y``."""
-        self._check_params()
+        """Learn θ of every class from the rows of ``X`` and their labels ``y``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : array-like of shape (m,)
+            Class labels of any type (numbers, strings); at least two classes.
+
+        Returns
+        -------
+        self : LogisticRegression
+        """
+        self._validate_params()
         X, y = check_X_y(X, y, estimator=self, numeric_y=False)
         self.classes_, y_index = check_classification_targets(y, estimator=self)
         self.n_features_in_ = X.shape[1]
-        self.feature_map_ = FeatureMap(
-            polynomial_degree=self.polynomial_degree,
-            sinusoid_degree=self.sinusoid_degree,
-            normalize=self.normalize,
-        ).fit(X)
-        Xb = self._design_matrix(X)
-        n_classes = len(self.classes_)
-        one_hot = np.eye(n_classes)[y_index]
-        lam = float(self.regularization)
-
-        if self.multi_class == "softmax":
-            shape = (Xb.shape[1], n_classes)
-
-            def fun(flat, _columns):
-                cost, gradient = softmax_cost_gradient(flat.reshape(shape), Xb, one_hot, lam)
-                return np.array([cost]), gradient.reshape(-1, 1)
-
-            theta0 = np.zeros((shape[0] * shape[1], 1))
-        else:
-            # Two classes need one classifier: "class 1 vs class 0".
-            targets = one_hot[:, 1:] if n_classes == 2 else one_hot
-
-            def fun(theta, columns):
-                return sigmoid_cost_gradient(theta, Xb, targets[:, columns], lam)
-
-            theta0 = np.zeros((Xb.shape[1], targets.shape[1]))
-
+        self.feature_map_ = FeatureMap(polynomial_degree=self.polynomial_degree,
+                                       sinusoid_degree=self.sinusoid_degree,
+                                       normalize=self.normalize).fit(X)
+        X = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
+        Y = np.eye(len(self.classes_), dtype=self.dtype)[y_index]
         if self.solver == "lbfgs":
-            theta, history, n_iter, converged = _lbfgs(fun, theta0, self.max_iter, self.tol)
+            solve = partial(lbfgs, max_iter=self.max_iter, tol=self.tol)
         else:
-            theta, history, n_iter, converged = _gradient_descent(
-                fun, theta0, self.learning_rate, self.max_iter, self.tol
-            )
-        if not converged.all():
-            hint = (
-                "a larger learning_rate, " if self.solver == "gradient_descent" else ""
-            )
-            warnings.warn(
-                f"LogisticRegression ({self.solver}) did not converge in "
-                f"max_iter={self.max_iter} steps: the gradient is still above "
-                f"tol={self.tol}. Try {hint}a larger max_iter or a larger regularization.",
-                ConvergenceWarning,
-                stacklevel=2,
-            )
+            solve = partial(gradient_descent, learning_rate=self.learning_rate,
+                            max_iter=self.max_iter, tol=self.tol)
         if self.multi_class == "softmax":
-            theta = theta.reshape(shape)
+            start = np.zeros((X.shape[1], Y.shape[1]), dtype=self.dtype)
+            theta, history, converged = solve(softmax_cost_gradient, start,
+                                              (X, Y, self.regularization))
+        else:
+            # Two classes need one classifier, "class 1 vs class 0", as in scikit-learn.
+            targets = Y[:, 1:] if len(self.classes_) == 2 else Y
+            theta, history, converged = one_vs_all(solve, X, targets, self.regularization)
+        if not converged:
+            hint = "a larger learning_rate, " if self.solver == "gradient_descent" else ""
+            warnings.warn(f"LogisticRegression ({self.solver}) did not converge in max_iter="
+                          f"{self.max_iter} iterations: the cost still fell by more than "
+                          f"tol={self.tol} times itself. Try {hint}a larger max_iter or a "
+                          "larger regularization.", ConvergenceWarning, stacklevel=2)
         self.intercept_ = theta[0].copy()
         self.coef_ = np.ascontiguousarray(theta[1:].T)
-        self.cost_history_ = [np.asarray(h) for h in history]
-        self.n_iter_ = n_iter
+        self.cost_history_ = np.asarray(history, dtype=np.float64)
+        self.n_iter_ = len(history) - 1
         return self
 
-    def _validated(self, X):
-        check_is_fitted(self)
-        X = check_array(X, estimator=self)
-        check_n_features(self, X)
-        return X
-
-    def _raw_scores(self, X):
-        # z = θ₀ + Σ θ_j x_j for every model, shape (m, n_models).
-        Z = self.feature_map_.transform(X)
-        return Z @ self.coef_.T + self.intercept_
-
     def decision_function(self, X):
-        """Confidence scores z = θᵀx. Shape (m,) for two classes (positive means
-        ``classes_[1]``), else (m, n_classes), one column per class."""
-        X = self._validated(X)
-        Z = self._raw_scores(X)
+        """The scores z = θᵀx of every classifier.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m,) for two classes (> 0 means ``classes_[1]``), else (m, K)
+        """
+        Z = self._scores(X)
         if Z.shape[1] == 1:
             return Z[:, 0]
         if len(self.classes_) == 2:
@@ -425,33 +348,50 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             return Z[:, 1] - Z[:, 0]
         return Z
 
-    def _log_proba(self, Z):
+    def predict_log_proba(self, X):
+        """The logarithm of :meth:`predict_proba`, computed without taking the log of 0.
+
+        Parameters and returns are those of :meth:`predict_proba`.
+        """
+        Z = self._scores(X)
         if Z.shape[1] == 1:
             return np.column_stack([log_sigmoid(-Z[:, 0]), log_sigmoid(Z[:, 0])])
         if self.multi_class == "softmax":
             return log_softmax(Z)
-        # One-vs-all: K independent sigmoids need not sum to 1, so they are divided by
-        # their sum -- in log space, so that K tiny sigmoids do not turn into 0/0.
+        # One-vs-all: the K sigmoids need not sum to 1, so they are divided by their sum,
+        # in log space, so that K tiny sigmoids do not become 0/0.
         return log_softmax(log_sigmoid(Z))
 
     def predict_proba(self, X):
-        """Class probabilities, shape (m, n_classes), each row summing to 1.
+        """Class probabilities, each row summing to 1 (one-vs-all: σ(θₖᵀx) / Σⱼ σ(θⱼᵀx)).
 
-        For one-vs-all with three or more classes, the K sigmoids σ(θ_kᵀx) are divided by
-        their sum.
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, K), columns in the order of ``classes_``
         """
-        X = self._validated(X)
-        return np.exp(self._log_proba(self._raw_scores(X)))
-
-    def predict_log_proba(self, X):
-        """Logarithm of ``predict_proba``, computed without taking the log of 0."""
-        X = self._validated(X)
-        return self._log_proba(self._raw_scores(X))
+        return np.exp(self.predict_log_proba(X))
 
     def predict(self, X):
-        """The most likely class of every row of ``X``."""
-        X = self._validated(X)
-        Z = self._raw_scores(X)
+        """The most likely class of every row of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m,), values from ``classes_``
+        """
+        Z = self._scores(X)
         if Z.shape[1] == 1:
             return self.classes_[(Z[:, 0] > 0).astype(int)]
         return self.classes_[np.argmax(Z, axis=1)]
+
+    def _scores(self, X):
+        # z = θ₀ + Σⱼ θⱼxⱼ for every classifier, shape (m, n_models).
+        X = self._validate_data(X)
+        return self.feature_map_.transform(X) @ self.coef_.T + self.intercept_
