@@ -52,9 +52,13 @@ class Exercise:
     rtol, atol : float
         The comparison tolerance; what rounding alone can explain.
     compare : callable, optional
-        ``compare(got, case)`` → None when ``got`` is right, else a sentence saying what
-        is wrong; for outputs that cannot be compared with the reference's (random draws).
-        Default: every output array of the reference's shape, and allclose to it.
+        ``compare(expected, got, case)`` → None when ``got`` is right, else a sentence
+        saying what is wrong; for outputs that are not simply the reference's (random
+        draws, a history whose length may differ). Default: every output array of the
+        reference's shape, and allclose to it.
+    gradient_index : int, optional
+        Where the gradient is among the outputs, when the function returns the cost
+        and the gradient together.
     gradient_of : callable, optional
         For gradient exercises, the cost whose finite differences the gradient must match:
         ``gradient_of(**case)`` is J at ``case["theta"]``.
@@ -72,6 +76,7 @@ class Exercise:
     atol: float = 1e-10
     compare: object = None
     gradient_of: object = None
+    gradient_index: int | None = None
     speed_case: object = None
 
 
@@ -180,7 +185,7 @@ def _disagreement(exercise, expected, got, case, equal_nan=False):
     ``equal_nan`` is for telling a mistake: NaN where the mistake has NaN agrees.
     """
     if exercise.compare is not None:
-        return exercise.compare(got, case)
+        return exercise.compare(expected, got, case)
     expected, got = _as_tuple(expected), _as_tuple(got)
     if len(expected) != len(got):
         return f"Expected {len(expected)} return value(s), got {len(got)}"
@@ -218,8 +223,8 @@ def _recognise(exercise, function, cases):
 
 def _same_as_wrong(exercise, mistake, function, case):
     wrong, got = _call(mistake.wrong, case), _call(function, case)
-    if exercise.compare is not None:  # random outputs: compare as arrays
-        return np.array_equal(np.asarray(wrong), np.asarray(got))
+    if exercise.compare is not None:  # the learner's output judged against the mistake's
+        return exercise.compare(wrong, got, case) is None
     return _disagreement(exercise, wrong, got, case, equal_nan=True) is None
 
 
@@ -228,7 +233,10 @@ def _finite_difference_note(exercise, function, cases):
     worst = 0.0
     for case in cases:
         theta = np.asarray(case["theta"], dtype=np.float64)
-        analytic = np.asarray(_call(function, case), dtype=np.float64)
+        analytic = _call(function, case)
+        if exercise.gradient_index is not None:
+            analytic = analytic[exercise.gradient_index]
+        analytic = np.asarray(analytic, dtype=np.float64)
         numeric = np.zeros_like(theta)
         step = 1e-6
         for j in np.ndindex(theta.shape):

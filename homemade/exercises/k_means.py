@@ -132,7 +132,7 @@ def _group_of(X, rows):
     return np.argmax(np.abs(rows) > 50, axis=1)
 
 
-def _plusplus_problem(got, case):
+def _plusplus_problem(expected, got, case):
     X, k = case["X"], case["k"]
     got = np.asarray(got)
     if got.shape != (k, X.shape[1]):

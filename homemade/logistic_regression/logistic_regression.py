@@ -187,6 +187,27 @@ def one_vs_all(solve, X, Y, regularization):
     return np.column_stack(thetas), cost_history, converged
 
 
+def predict_class(theta, X):
+    """The most likely class of every row: the k whose score θₖᵀx is largest.
+
+    σ is increasing, so the largest score is also the largest σ(θₖᵀx) (one-vs-all) and
+    the largest softmax probability.
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n + 1, K)
+        One column of parameters per class.
+    X : ndarray of shape (m, n + 1)
+        The design matrix.
+
+    Returns
+    -------
+    ndarray of shape (m,)
+        Class indices 0 … K − 1.
+    """
+    return np.argmax(X @ theta, axis=1)
+
+
 # ------------------------------------------------------------------------ the estimator
 class LogisticRegression(ClassifierMixin, BaseEstimator):
     """Logistic regression classifier for two or more classes, trained from scratch.
