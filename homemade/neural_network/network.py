@@ -1,0 +1,239 @@
+"""The network: forward propagation, the cost, and back-propagation.
+
+Every function works on a whole batch at once (rows are samples), one matrix product per
+layer. The parameters travel as one flat vector θ, the course's "unrolled parameters":
+all weight matrices first, then all bias vectors (``unroll`` and ``roll``), so that the
+optimizers update one array and the gradient check perturbs one entry at a time.
+
+The math, with the name of the function that implements each equation, is in
+``README.md`` beside this file.
+"""
+
+import numpy as np
+
+from homemade.activations import sigmoid, softmax
+
+
+def roll(theta, sizes):
+    """Views of θ as the weight matrices W⁽ˡ⁾ and the bias vectors b⁽ˡ⁾ (no copy).
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n_parameters,)
+        All weights, then all biases.
+    sizes : list of int
+        Neurons per layer, the input first and the classes last: ``[n, s₂, …, K]``.
+
+    Returns
+    -------
+    weights : list of ndarray, ``weights[l]`` of shape (sizes[l], sizes[l + 1])
+    biases : list of ndarray, ``biases[l]`` of shape (sizes[l + 1],)
+    """
+    weights, biases = [], []
+    start = 0
+    for rows, cols in zip(sizes[:-1], sizes[1:], strict=True):
+        weights.append(theta[start : start + rows * cols].reshape(rows, cols))
+        start += rows * cols
+    for size in sizes[1:]:
+        biases.append(theta[start : start + size])
+        start += size
+    return weights, biases
+
+
+def unroll(weights, biases):
+    """The weight matrices and bias vectors as one flat vector θ (the inverse of ``roll``).
+
+    Parameters
+    ----------
+    weights, biases : lists of ndarray, as returned by ``roll``
+
+    Returns
+    -------
+    theta : ndarray of shape (n_parameters,)
+    """
+    return np.concatenate([np.ravel(a) for a in (*weights, *biases)])
+
+
+def n_weights(sizes):
+    """How many entries of θ are weights (the rest are biases), for the L2 penalty."""
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
+
+
+def initial_weights(fan_in, fan_out, kind, rng):
+    """He (ReLU): N(0, 2/fan_in). Xavier (sigmoid, softmax): U(±√(6/(fan_in + fan_out))).
+
+    Parameters
+    ----------
+    fan_in, fan_out : int
+        Inputs and outputs of the layer.
+    kind : {"he", "xavier"}
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    ndarray of shape (fan_in, fan_out), float64
+    """
+    if kind == "he":
+        return rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in)
+    limit = np.sqrt(6.0 / (fan_in + fan_out))
+    return rng.uniform(-limit, limit, (fan_in, fan_out))
+
+
+def initialize_parameters(sizes, activation, rng, dtype=np.float64):
+    """Random weights and biases scaled to the layer size, unrolled into θ.
+
+    Each layer draws an (s_l + 1) × s_{l+1} matrix from ``initial_weights`` (the bias counts
+    as one more input): its first row are the biases, the rest the weights. The biases
+    are random too (as in scikit-learn), not 0, so that no ReLU starts exactly at its
+    kink at z = 0, where a gradient check would disagree with back-propagation.
+
+    Parameters
+    ----------
+    sizes : list of int
+        Neurons per layer, input first, classes last.
+    activation : {"relu", "sigmoid"}
+        He initialization for ReLU layers, Xavier for sigmoid layers and the softmax layer.
+    rng : numpy.random.Generator
+    dtype : numpy float type, default=np.float64
+
+    Returns
+    -------
+    theta : ndarray of shape (n_parameters,)
+    """
+    weights, biases = [], []
+    last = len(sizes) - 2
+    for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        kind = "xavier" if index == last or activation == "sigmoid" else "he"
+        values = initial_weights(fan_in + 1, fan_out, kind, rng)
+        biases.append(values[0])
+        weights.append(values[1:])
+    return unroll(weights, biases).astype(dtype)
+
+
+def forward_propagation(weights, biases, X, activation):
+    """a⁽ˡ⁺¹⁾ = g(a⁽ˡ⁾W⁽ˡ⁾ + b⁽ˡ⁾) for the hidden layers, softmax for the output layer.
+
+    Parameters
+    ----------
+    weights, biases : lists of ndarray, as returned by ``roll``
+    X : ndarray of shape (B, n)
+    activation : {"relu", "sigmoid"}
+        g of the hidden layers.
+
+    Returns
+    -------
+    activations : list of ndarray
+        The input ``X`` and the output a⁽ˡ⁾ of every hidden layer, shape (B, s_l).
+    probabilities : ndarray of shape (B, K)
+        The softmax output: row i holds P(class k | x⁽ⁱ⁾).
+    """
+    activations = [X]
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        z = activations[-1] @ W + b
+        activations.append(np.maximum(z, 0) if activation == "relu" else sigmoid(z))
+    z = activations[-1] @ weights[-1] + biases[-1]
+    return activations, softmax(z)
+
+
+def back_propagation(weights, activations, probabilities, y, activation):
+    """∂J/∂W⁽ˡ⁾ and ∂J/∂b⁽ˡ⁾ of the mean cross-entropy over the batch (no penalty).
+
+    δ of the output layer is (P − Y)/B; then, from the last layer down,
+    ∂J/∂W⁽ˡ⁾ = a⁽ˡ⁾ᵀ δ⁽ˡ⁺¹⁾, ∂J/∂b⁽ˡ⁾ = Σ rows of δ⁽ˡ⁺¹⁾ and δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾ᵀ) ⊙ g′(z⁽ˡ⁾).
+
+    Parameters
+    ----------
+    weights : list of ndarray, as returned by ``roll``
+    activations, probabilities : the outputs of ``forward_propagation`` (left unchanged)
+    y : ndarray of shape (B,)
+        Class indices 0 … K − 1.
+    activation : {"relu", "sigmoid"}
+
+    Returns
+    -------
+    weight_gradients, bias_gradients : lists of ndarray, shaped like the weights and biases
+    """
+    B, K = probabilities.shape
+    Y = np.eye(K, dtype=probabilities.dtype)[y]  # one-hot labels
+    delta = (probabilities - Y) / B
+    weight_gradients, bias_gradients = [], []
+    for layer in range(len(weights) - 1, -1, -1):
+        a = activations[layer]
+        weight_gradients.insert(0, a.T @ delta)
+        bias_gradients.insert(0, delta.sum(axis=0))
+        if layer > 0:  # the input layer needs no δ
+            # g′(z) from the activation already computed: 1 where a ReLU fired (a > 0),
+            # a(1 − a) for the sigmoid.
+            g_prime = (a > 0) if activation == "relu" else a * (1 - a)
+            delta = (delta @ weights[layer].T) * g_prime
+    return weight_gradients, bias_gradients
+
+
+def cross_entropy(probabilities, y):
+    """−(1/B)·Σ log P(y⁽ⁱ⁾ | x⁽ⁱ⁾), the data term of the cost.
+
+    Parameters
+    ----------
+    probabilities : ndarray of shape (B, K)
+    y : ndarray of shape (B,), class indices
+
+    Returns
+    -------
+    float
+    """
+    picked = probabilities[np.arange(len(y)), y]
+    # A probability that underflowed to 0 is clipped to the float's tiny, not log(0).
+    return -float(np.mean(np.log(np.maximum(picked, np.finfo(picked.dtype).tiny))))
+
+
+def penalty(theta, sizes, regularization, m):
+    """λ/(2m)·Σ‖W‖², the L2 penalty on the weights (the biases are not penalized)."""
+    w = theta[: n_weights(sizes)]
+    return regularization / (2 * m) * float(w @ w)
+
+
+def cost(theta, sizes, X, y, activation, regularization, m):
+    """J(θ) = −(1/B)·Σ log P(y⁽ⁱ⁾ | x⁽ⁱ⁾) + λ/(2m)·Σ‖W‖², the biases not penalized.
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n_parameters,)
+    sizes : list of int
+    X : ndarray of shape (B, n)
+    y : ndarray of shape (B,), class indices
+    activation : {"relu", "sigmoid"}
+    regularization : float
+        λ.
+    m : int
+        Size of the whole training set: a mini-batch's J estimates the full J.
+
+    Returns
+    -------
+    float
+    """
+    weights, biases = roll(theta, sizes)
+    _, probabilities = forward_propagation(weights, biases, X, activation)
+    return cross_entropy(probabilities, y) + penalty(theta, sizes, regularization, m)
+
+
+def cost_and_gradient(theta, sizes, X, y, activation, regularization, m):
+    """J(θ) and ∇J(θ) from one forward and one backward pass; the penalty adds λ/m·W.
+
+    Parameters
+    ----------
+    theta, sizes, X, y, activation, regularization, m : as for ``cost``
+
+    Returns
+    -------
+    J : float
+    gradient : ndarray of shape (n_parameters,), unrolled like θ
+    """
+    weights, biases = roll(theta, sizes)
+    activations, probabilities = forward_propagation(weights, biases, X, activation)
+    J = cross_entropy(probabilities, y) + penalty(theta, sizes, regularization, m)
+    weight_gradients, bias_gradients = back_propagation(
+        weights, activations, probabilities, y, activation
+    )
+    weight_gradients = [g + regularization / m * W for g, W in zip(weight_gradients, weights,
+                                                                   strict=True)]
+    return J, unroll(weight_gradients, bias_gradients)
