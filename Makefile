@@ -33,7 +33,7 @@ UV := $(VENV)/lock-tool/bin/uv
 UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: install check-python lab test lint unit nbval $(addprefix nbval-,$(KERNELS)) \
+.PHONY: install check-python lab test lint math unit nbval $(addprefix nbval-,$(KERNELS)) \
 	notebooks bench lock clean
 
 install: $(VENV)/.installed
@@ -95,6 +95,15 @@ notebooks: install
 		--NotebookClient.store_widget_state=True \
 		--NotebookClient.timeout=1800 $(NOTEBOOKS)
 	$(BIN)/python tools/normalize_widget_ids.py $(NOTEBOOKS)
+
+# Every formula of the math pages compiled with KaTeX (pinned in tools/math_check's lock,
+# installed from the npm registry), and in the forms GitHub renders: ```math and $`…`$.
+math: tools/math_check/node_modules/.installed
+	node tools/math_check/check_math.mjs
+
+tools/math_check/node_modules/.installed: tools/math_check/package-lock.json
+	npm ci --prefix tools/math_check --silent --no-audit --no-fund
+	touch $@
 
 bench: install
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
