@@ -9,7 +9,8 @@ from sklearn.neural_network import MLPClassifier
 from homemade import ConvergenceWarning, NotFittedError
 from homemade.model_selection import train_test_split
 from homemade.neural_network import MultilayerPerceptron, check_gradients
-from homemade.neural_network import multilayer_perceptron as mlp_module
+from homemade.neural_network import network as network_module
+from homemade.neural_network.optimizers import Adam, GradientDescent, Momentum
 
 
 def easy_problem(seed, m=400, n=6, classes=3):
@@ -66,16 +67,16 @@ def test_accuracy_is_comparable_to_scikit_learn(seed, m, n, classes):
     assert ours_accuracy >= their_accuracy - 0.03
 
 
-@pytest.mark.parametrize("solver", ["adam", "momentum", "gd"])
+@pytest.mark.parametrize("solver", ["adam", "momentum", "gradient_descent"])
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
 def test_every_solver_and_activation_learns_separated_blobs(solver, activation):
     X, y = make_blobs(n_samples=300, centers=3, cluster_std=1.0, random_state=3)
-    epochs = 300 if solver == "gd" else 40
+    epochs = 300 if solver == "gradient_descent" else 40
     model = MultilayerPerceptron(hidden_layer_sizes=(16,), activation=activation,
                                  solver=solver, max_iter=epochs, batch_size=32,
                                  normalize="standard", random_state=0).fit(X, y)
     assert model.score(X, y) >= 0.95
-    assert model.loss_curve_[-1] < 0.5 * model.loss_curve_[0]
+    assert model.cost_history_[-1] < 0.5 * model.cost_history_[0]
 
 
 # ----------------------------------------------------------------------------- calculus
@@ -111,27 +112,80 @@ def test_gradient_check_catches_a_wrong_backpropagation(monkeypatch):
     X, y = tiny_data(seed=7)
     model = MultilayerPerceptron(hidden_layer_sizes=(5, 4), activation="sigmoid",
                                  random_state=0)
-    correct = mlp_module._backward
+    correct = network_module.back_propagation
 
-    def forgets_the_activation_derivative(weights, activations, probabilities, y, activation,
-                                          grad_weights, grad_biases):
+    def forgets_the_activation_derivative(weights, activations, probabilities, y, activation):
         # Sigmoid outputs are all > 0, so the ReLU rule multiplies δ by 1: no g′(z) at all.
-        correct(weights, activations, probabilities, y, "relu", grad_weights, grad_biases)
+        return correct(weights, activations, probabilities, y, "relu")
 
-    monkeypatch.setattr(mlp_module, "_backward", forgets_the_activation_derivative)
+    monkeypatch.setattr(network_module, "back_propagation", forgets_the_activation_derivative)
     assert check_gradients(model, X, y) > 0.1
 
 
 def test_the_penalty_gradient_is_lambda_over_m_times_the_weights():
     X, y = tiny_data(seed=8)
-    network = mlp_module._Network([7, 5, 3], "relu", np.float64)
-    theta = network.initialize(np.random.default_rng(0))
-    _, plain = network.cost_and_gradient(theta, X, y, 0.0, len(X))
-    _, penalized = network.cost_and_gradient(theta, X, y, 4.0, len(X))
-    n_weights = network.n_weights
+    sizes = [7, 5, 3]
+    theta = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0))
+    _, plain = network_module.cost_and_gradient(theta, sizes, X, y, "relu", 0.0, len(X))
+    _, penalized = network_module.cost_and_gradient(theta, sizes, X, y, "relu", 4.0, len(X))
+    n_weights = network_module.n_weights(sizes)
+    # A sum of two float64 terms of order 1: agreement to rounding (1e-10 relative).
     np.testing.assert_allclose(penalized[:n_weights] - plain[:n_weights],
-                               4.0 / len(X) * theta[:n_weights], rtol=1e-12)
-    np.testing.assert_array_equal(penalized[n_weights:], plain[n_weights:])
+                               4.0 / len(X) * theta[:n_weights], rtol=1e-10, atol=1e-15)
+    # The biases are not regularized.
+    np.testing.assert_allclose(penalized[n_weights:], plain[n_weights:], rtol=1e-12)
+
+
+def test_back_propagation_leaves_its_inputs_unchanged():
+    X, y = tiny_data(seed=8)
+    sizes = [7, 5, 3]
+    theta = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0))
+    weights, biases = network_module.roll(theta, sizes)
+    activations, probabilities = network_module.forward_propagation(weights, biases, X, "relu")
+    before = [a.copy() for a in activations] + [probabilities.copy()]
+    network_module.back_propagation(weights, activations, probabilities, y, "relu")
+    for a, b in zip(activations + [probabilities], before, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+# ------------------------------------------------------------------ optimizers
+
+
+def test_gradient_descent_step_is_theta_minus_alpha_gradient():
+    theta, g = np.array([1.0, -2.0, 0.5]), np.array([0.5, 1.0, -4.0])
+    np.testing.assert_allclose(GradientDescent(0.1).step(theta, g), [0.95, -2.1, 0.9])
+    np.testing.assert_array_equal(theta, [1.0, -2.0, 0.5])  # the arguments are unchanged
+    np.testing.assert_array_equal(g, [0.5, 1.0, -4.0])
+
+
+def test_momentum_steps_follow_the_velocity_formula():
+    theta, g1, g2 = np.array([1.0, -2.0]), np.array([0.5, 1.0]), np.array([1.0, -1.0])
+    optimizer = Momentum(0.1, 0.9, theta)
+    theta1 = optimizer.step(theta, g1)
+    v1 = -0.1 * g1  # v = 0.9·0 − α g₁
+    np.testing.assert_allclose(theta1, theta + v1)
+    v2 = 0.9 * v1 - 0.1 * g2
+    np.testing.assert_allclose(optimizer.step(theta1, g2), theta1 + v2)
+
+
+def test_adam_steps_follow_the_formula():
+    alpha, beta1, beta2, epsilon = 0.01, 0.9, 0.999, 1e-8
+    theta = np.array([1.0, -2.0, 0.0])
+    g1, g2 = np.array([0.5, -3.0, 0.0]), np.array([0.1, 1.0, 2.0])
+    optimizer = Adam(alpha, theta)
+    theta1 = optimizer.step(theta, g1)
+    # Step 1: û = g, r̂ = g², so every moving parameter moves by α·sign(g) (ε aside).
+    np.testing.assert_allclose(theta1, theta - alpha * np.sign(g1), rtol=1e-7)
+    u = (1 - beta1) * g1
+    r = (1 - beta2) * g1**2
+    u = beta1 * u + (1 - beta1) * g2
+    r = beta2 * r + (1 - beta2) * g2**2
+    u_hat, r_hat = u / (1 - beta1**2), r / (1 - beta2**2)
+    expected = theta1 - alpha * u_hat / (np.sqrt(r_hat) + epsilon)
+    # Float64 elementwise arithmetic in another order: agreement to rounding.
+    np.testing.assert_allclose(optimizer.step(theta1, g2), expected, rtol=1e-12)
+    np.testing.assert_allclose(optimizer.u, u, rtol=1e-12)
+    np.testing.assert_allclose(optimizer.r, r, rtol=1e-12)
 
 
 # ------------------------------------------------------------------ invariants
@@ -139,11 +193,12 @@ def test_the_penalty_gradient_is_lambda_over_m_times_the_weights():
 
 def test_full_batch_gradient_descent_never_increases_the_cost():
     X, y = tiny_data(seed=9, m=80, n=5)
-    model = MultilayerPerceptron(hidden_layer_sizes=(6,), solver="gd", learning_rate=0.1,
+    model = MultilayerPerceptron(hidden_layer_sizes=(6,), solver="gradient_descent", learning_rate=0.1,
                                  max_iter=100, regularization=1.0, dtype="float64",
                                  normalize="standard", random_state=0).fit(X, y)
-    assert np.all(np.diff(model.loss_curve_) <= 1e-12)
-    assert model.loss_curve_[-1] < model.loss_curve_[0]
+    assert np.all(np.diff(model.cost_history_) <= 1e-12)
+    assert len(model.cost_history_) == model.n_iter_ + 1 == 101
+    assert model.cost_history_[-1] < model.cost_history_[0]
 
 
 @pytest.mark.parametrize("solver", ["adam", "momentum"])
@@ -151,9 +206,10 @@ def test_the_mini_batch_loss_goes_down(solver):
     X_train, _, y_train, _ = easy_problem(seed=4)
     model = MultilayerPerceptron(hidden_layer_sizes=(16,), solver=solver, batch_size=32,
                                  max_iter=20, random_state=0).fit(X_train, y_train)
-    assert model.n_iter_ == 20 == len(model.loss_curve_)
-    assert model.loss_curve_[-1] < 0.5 * model.loss_curve_[0]
-    assert np.mean(np.diff(model.loss_curve_) < 0) > 0.7
+    assert model.n_iter_ == 20 and type(model.n_iter_) is int
+    assert model.cost_history_.shape == (21,) and model.cost_history_.dtype == np.float64
+    assert model.cost_history_[-1] < 0.5 * model.cost_history_[0]
+    assert np.mean(np.diff(model.cost_history_) < 0) > 0.7
 
 
 @pytest.mark.filterwarnings("ignore::homemade.exceptions.ConvergenceWarning")  # 5 epochs only
@@ -165,7 +221,7 @@ def test_same_random_state_same_model_and_other_seed_another():
                                     early_stopping=True, random_state=seed).fit(X_train, y_train)
 
     first, second, other = fit(0), fit(0), fit(1)
-    assert first.loss_curve_ == second.loss_curve_
+    np.testing.assert_array_equal(first.cost_history_, second.cost_history_)
     assert first.validation_scores_ == second.validation_scores_
     for a, b in zip(first.coefs_ + first.intercepts_, second.coefs_ + second.intercepts_,
                     strict=True):
@@ -205,7 +261,7 @@ def test_the_learned_scaling_makes_the_model_blind_to_the_input_units(normalize)
                                                                          y_train)
 
     plain, scaled = fit(1.0), fit(255.0)
-    np.testing.assert_allclose(plain.loss_curve_, scaled.loss_curve_, rtol=1e-9)
+    np.testing.assert_allclose(plain.cost_history_, scaled.cost_history_, rtol=1e-9)
     np.testing.assert_allclose(plain.predict_proba(X_test), scaled.predict_proba(X_test * 255),
                                rtol=1e-8)
 
@@ -231,7 +287,7 @@ def test_normalize_true_is_the_max_scaling():
     for ours, theirs in zip(as_bool.coefs_ + as_bool.intercepts_,
                             as_max.coefs_ + as_max.intercepts_, strict=True):
         np.testing.assert_array_equal(ours, theirs)
-    assert as_bool.loss_curve_ == as_max.loss_curve_
+    np.testing.assert_array_equal(as_bool.cost_history_, as_max.cost_history_)
     np.testing.assert_array_equal(as_bool.predict_proba(X_test), as_max.predict_proba(X_test))
     # The data is far from [0, 1], so True really scaled it rather than acting as False.
     assert np.all(as_bool.input_scale_ > 1)
@@ -243,7 +299,7 @@ def test_float32_and_float64_agree():
     single = MultilayerPerceptron(**kwargs).fit(X_train, y_train)
     double = MultilayerPerceptron(dtype="float64", **kwargs).fit(X_train, y_train)
     assert single.coefs_[0].dtype == np.float32 and double.coefs_[0].dtype == np.float64
-    np.testing.assert_allclose(single.loss_curve_, double.loss_curve_, rtol=1e-3)
+    np.testing.assert_allclose(single.cost_history_, double.cost_history_, rtol=1e-3)
     assert np.mean(single.predict(X_test) == double.predict(X_test)) >= 0.98
 
 
@@ -285,8 +341,9 @@ def test_any_depth():
 
 
 def test_initial_weights_are_scaled_to_the_layer_size():
-    network = mlp_module._Network([400, 300, 10], "relu", np.float64)
-    weights, _ = network.unpack(network.initialize(np.random.default_rng(0)))
+    sizes = [400, 300, 10]
+    theta = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0))
+    weights, _ = network_module.roll(theta, sizes)
     assert np.std(weights[0]) == pytest.approx(np.sqrt(2 / 401), rel=0.02)  # He
     assert np.max(np.abs(weights[1])) <= np.sqrt(6 / 311)  # Xavier for the softmax layer
     assert np.std(weights[1]) == pytest.approx(np.sqrt(6 / 311) / np.sqrt(3), rel=0.05)
@@ -320,12 +377,12 @@ def test_verbose_shows_a_progress_bar_with_the_loss(capsys):
     X, y = tiny_data(seed=16)
     MultilayerPerceptron(hidden_layer_sizes=(4,), max_iter=3, verbose=True).fit(X, y)
     err = capsys.readouterr().err
-    assert "epochs" in err and "3/3" in err and "loss=" in err
+    assert "epochs" in err and "3/3" in err and "cost=" in err
 
 
 def test_a_diverging_training_stops_with_a_hint_to_lower_the_learning_rate():
     X, y = tiny_data(seed=17, m=50)
-    model = MultilayerPerceptron(hidden_layer_sizes=(20, 20), solver="gd", learning_rate=1e8,
+    model = MultilayerPerceptron(hidden_layer_sizes=(20, 20), solver="gradient_descent", learning_rate=1e8,
                                  max_iter=50, normalize=False, random_state=0)
     with pytest.raises(ValueError, match=r"diverged.*try a smaller learning_rate"):
         model.fit(X * 1e3, y)
@@ -417,12 +474,15 @@ def test_bad_training_data(X, y, error, match):
         ({"hidden_layer_sizes": (10, 0)}, ValueError, "positive integers"),
         ({"hidden_layer_sizes": -3}, ValueError, "positive integers"),
         ({"activation": "tanh"}, ValueError, "activation must be one of 'relu', 'sigmoid'"),
-        ({"solver": "sgd"}, ValueError, "solver must be one of 'adam', 'momentum', 'gd'"),
+        ({"solver": "sgd"}, ValueError, "solver must be one of 'adam', 'momentum', 'gradient_descent'"),
         ({"normalize": "minmax"}, ValueError, "normalize must be one of"),
         ({"dtype": "float16"}, ValueError, "dtype must be 'float32' or 'float64'"),
         ({"dtype": "int"}, ValueError, "dtype must be 'float32' or 'float64'"),
         ({"learning_rate": 0}, ValueError, "learning_rate must be > 0"),
-        ({"learning_rate": "fast"}, TypeError, "learning_rate must be a number"),
+        ({"learning_rate": "fast"}, TypeError, "learning_rate must be None or a number"),
+        ({"solver": "gd"}, ValueError, "solver must be one of"),
+        ({"early_stopping": "yes"}, TypeError, "early_stopping must be True or False"),
+        ({"normalize": 3}, TypeError, "normalize must be one of"),
         ({"batch_size": 0}, ValueError, "batch_size must be >= 1"),
         ({"batch_size": 12.5}, TypeError, "batch_size must be an integer"),
         ({"max_iter": 0}, ValueError, "max_iter must be >= 1"),

@@ -291,7 +291,7 @@ def test_k_means_fits_or_refuses(problem, n_clusters, init):
     label_kind=st.sampled_from(["random", "separable", "strings", "floats"]),
     hidden_layer_sizes=st.sampled_from([(3,), (8,), (5, 4)]),
     activation=st.sampled_from(["relu", "sigmoid"]),
-    solver=st.sampled_from(["adam", "momentum", "gd"]),
+    solver=st.sampled_from(["adam", "momentum", "gradient_descent"]),
     normalize=st.sampled_from(["max", "standard", False]),
     dtype=st.sampled_from(["float32", "float64"]),
     batch_size=st.sampled_from([1, 32, 256]),
@@ -327,7 +327,7 @@ def test_multilayer_perceptron_fits_or_refuses(
         proba = model.predict_proba(X)
         predictions = model.predict(X)
     assert_finite("predict_proba", proba)
-    assert_finite("loss_curve_", model.loss_curve_)
+    assert_finite("cost_history_", model.cost_history_)
     for W in model.coefs_:
         assert_finite("coefs_", W)
     assert proba.shape == (len(X), len(model.classes_))

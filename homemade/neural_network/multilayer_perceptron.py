@@ -346,7 +346,8 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         -------
         ndarray of shape (m,), labels from ``classes_``
         """
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        probabilities = self.predict_proba(X)  # checks first that the model is fitted
+        return self.classes_[np.argmax(probabilities, axis=1)]
 
 
 def train_epoch(theta, sizes, X, y, activation, regularization, optimizer, batch_size, rng):
