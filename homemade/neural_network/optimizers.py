@@ -78,7 +78,7 @@ class Adam:
     beta1, beta2 : float, default=0.9, 0.999
         β₁, β₂: the decay rates of the two running means.
     epsilon : float, default=1e-8
-        ε, which keeps the division finite where r̂ = 0.
+        ε, which keeps the division finite where r̂ = 0 (``epsilon`` here).
     """
 
     def __init__(self, learning_rate, theta, beta1=0.9, beta2=0.999, epsilon=1e-8):
@@ -91,14 +91,45 @@ class Adam:
     def step(self, theta, gradient):
         """One step; see ``GradientDescent.step``."""
         self.t += 1
-        # u and r are this optimizer's own buffers: updated in place, no new arrays.
-        self.u *= self.beta1
-        self.u += (1 - self.beta1) * gradient
-        self.r *= self.beta2
-        self.r += (1 - self.beta2) * gradient**2
-        u_hat = self.u / (1 - self.beta1**self.t)
-        r_hat = self.r / (1 - self.beta2**self.t)
-        return theta - self.learning_rate * u_hat / (np.sqrt(r_hat) + self.epsilon)
+        theta, self.u, self.r = adam_step(
+            theta,
+            gradient,
+            self.u,
+            self.r,
+            self.t,
+            self.learning_rate,
+            self.beta1,
+            self.beta2,
+            self.epsilon,
+        )
+        return theta
+
+
+def adam_step(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
+    """One Adam step, as the math page writes it.
+
+    u := β₁u + (1 − β₁)g,  r := β₂r + (1 − β₂)g⊙g,  û = u/(1 − β₁ᵗ),  r̂ = r/(1 − β₂ᵗ),
+    θ := θ − α·û/(√r̂ + ε).
+
+    Parameters
+    ----------
+    theta, gradient, u, r : ndarray of shape (n_parameters,)
+        θ, g = ∇J(θ), and the running means of g and g⊙g.
+    t : int
+        The number of this step, from 1.
+    learning_rate, beta1, beta2, epsilon : float
+        α, β₁, β₂, ε.
+
+    Returns
+    -------
+    theta, u, r : ndarray of shape (n_parameters,)
+        The new θ and the updated running means.
+    """
+    u = beta1 * u + (1 - beta1) * gradient
+    r = beta2 * r + (1 - beta2) * gradient**2
+    u_hat = u / (1 - beta1**t)
+    r_hat = r / (1 - beta2**t)
+    return theta - learning_rate * u_hat / (np.sqrt(r_hat) + epsilon), u, r
 
 
 def make_optimizer(solver, learning_rate, momentum, theta):
