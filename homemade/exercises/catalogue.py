@@ -5,10 +5,17 @@ from homemade.exercises import (
     k_means,
     linear_regression,
     logistic_regression,
+    neural_network,
 )
 
 EXERCISES = {
     exercise.name: exercise
-    for module in (linear_regression, logistic_regression, k_means, anomaly_detection)
+    for module in (
+        linear_regression,
+        logistic_regression,
+        k_means,
+        neural_network,
+        anomaly_detection,
+    )
     for exercise in module.EXERCISES
 }

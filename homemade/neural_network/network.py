@@ -135,6 +135,27 @@ def forward_propagation(weights, biases, X, activation):
     return activations, softmax(z)
 
 
+def activation_derivative(a, activation):
+    """g′(z), the slope of the hidden layers' activation, from its output a = g(z).
+
+    For the sigmoid g′(z) = σ(z)(1 − σ(z)) = a(1 − a); for the ReLU it is 1 where it fired
+    (a > 0) and 0 elsewhere. Computing it from a saves keeping z.
+
+    Parameters
+    ----------
+    a : ndarray of shape (B, s)
+        A hidden layer's output.
+    activation : {"relu", "sigmoid"}
+
+    Returns
+    -------
+    ndarray of shape (B, s), of a's type
+    """
+    if activation == "relu":
+        return (a > 0).astype(a.dtype)
+    return a * (1 - a)
+
+
 def back_propagation(weights, activations, probabilities, y, activation):
     """∂J/∂W⁽ˡ⁾ and ∂J/∂b⁽ˡ⁾ of the mean cross-entropy over the batch (no penalty).
 
@@ -162,10 +183,7 @@ def back_propagation(weights, activations, probabilities, y, activation):
         weight_gradients.insert(0, a.T @ delta)
         bias_gradients.insert(0, delta.sum(axis=0))
         if layer > 0:  # the input layer needs no δ
-            # g′(z) from the activation already computed: 1 where a ReLU fired (a > 0),
-            # a(1 − a) for the sigmoid.
-            g_prime = (a > 0) if activation == "relu" else a * (1 - a)
-            delta = (delta @ weights[layer].T) * g_prime
+            delta = (delta @ weights[layer].T) * activation_derivative(a, activation)
     return weight_gradients, bias_gradients
 
 
