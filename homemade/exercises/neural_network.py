@@ -347,5 +347,11 @@ EXERCISES = [
 ]
 
 # In the order of the math page (and of the notebook): forward, then backward.
-_ORDER = ["forward_propagation", "activation_derivative", "back_propagation", "penalty", "adam_step"]
+_ORDER = [
+    "forward_propagation",
+    "activation_derivative",
+    "back_propagation",
+    "penalty",
+    "adam_step",
+]
 EXERCISES = sorted(EXERCISES, key=lambda e: _ORDER.index(e.name.split(".")[1]))
