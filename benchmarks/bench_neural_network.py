@@ -2,7 +2,7 @@
 
 Rows:
 0. (``--full``) Full Fashion-MNIST (60,000 training / 10,000 test images, pixels / 255),
-   the same    network, epochs, batch and step on both sides: 784-128-10, ReLU, Adam α = 1e-3,
+   the same network, epochs, batch and step on both sides: 784-128-10, ReLU, Adam α = 1e-3,
    batches of 200, exactly 10 epochs (scikit-learn: ``tol=0`` and an ``n_iter_no_change``
    larger than ``max_iter``, so it never stops early), λ = 1 for ours and scikit-learn's
    ``alpha = λ·B/m`` (its penalty is alpha/(2B)·Σ‖W‖² per batch, ours λ/(2m)·Σ‖W‖²).
