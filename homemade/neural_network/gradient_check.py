@@ -7,18 +7,14 @@ gradient is compared with the definition of a derivative, one entry θᵢ at a t
 import numpy as np
 
 from homemade._validation import Interval, check_random_state, check_X_y
-from homemade.neural_network.multilayer_perceptron import (
-    MultilayerPerceptron,
-    apply_scaling,
-    hidden_sizes,
-    learn_scaling,
-)
+from homemade.neural_network.multilayer_perceptron import MultilayerPerceptron
 from homemade.neural_network.network import (
     cost,
     cost_and_gradient,
     initialize_parameters,
     unroll,
 )
+from homemade.neural_network.preprocessing import apply_scaling, hidden_sizes, learn_scaling
 
 
 def numerical_gradient(J, theta, entries, epsilon):

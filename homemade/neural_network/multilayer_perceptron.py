@@ -7,7 +7,6 @@ the gradient check in ``gradient_check.py``; this module holds the estimator and
 training loop. The math is in ``README.md`` beside this file.
 """
 
-import numbers
 import warnings
 
 import numpy as np
@@ -26,8 +25,6 @@ from homemade._validation import (
 )
 from homemade.base import BaseEstimator, ClassifierMixin
 from homemade.exceptions import ConvergenceWarning
-from homemade.features import Standardizer
-from homemade.model_selection import train_test_split
 from homemade.neural_network.network import (
     cost,
     cost_and_gradient,
@@ -36,54 +33,17 @@ from homemade.neural_network.network import (
     roll,
 )
 from homemade.neural_network.optimizers import make_optimizer
+from homemade.neural_network.preprocessing import (
+    apply_scaling,
+    float_type,
+    hidden_sizes,
+    learn_scaling,
+    validation_split,
+)
 
 # A learning rate that works out of the box for each solver on inputs scaled to about [0, 1]:
 # Adam normalizes its steps, so it needs a small α; plain gradient descent needs a large one.
 DEFAULT_LEARNING_RATE = {"adam": 0.003, "momentum": 0.05, "gradient_descent": 0.5}
-
-
-def hidden_sizes(hidden_layer_sizes, name="hidden_layer_sizes"):
-    """``hidden_layer_sizes`` as a list of positive ints (a single int is one layer).
-
-    Parameters
-    ----------
-    hidden_layer_sizes : int or sequence of int
-    name : str, default="hidden_layer_sizes"
-        For the error messages.
-
-    Returns
-    -------
-    list of int
-    """
-    sizes = hidden_layer_sizes
-    if isinstance(sizes, numbers.Integral) and not isinstance(sizes, bool):
-        sizes = (sizes,)
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
-        raise TypeError(f"{name} must be a tuple of positive integers, e.g. (128,) or "
-                        f"(64, 32); got {hidden_layer_sizes!r}.")
-    sizes = list(sizes)
-    if not sizes:
-        raise ValueError(f"{name} is empty; a multilayer perceptron needs at least one hidden "
-                         "layer, e.g. hidden_layer_sizes=(128,).")
-    for size in sizes:
-        if not isinstance(size, numbers.Integral) or isinstance(size, bool):
-            raise TypeError(f"{name} must contain integers (neurons per layer), got {size!r} "
-                            f"in {hidden_layer_sizes!r}.")
-        if size < 1:
-            raise ValueError(f"{name} must contain positive integers, got {size!r} in "
-                             f"{hidden_layer_sizes!r}; every hidden layer needs a neuron.")
-    return [int(s) for s in sizes]
-
-
-def float_type(dtype, name="dtype"):
-    """np.float32 or np.float64 for ``dtype`` ("float32", "float64" or those types)."""
-    try:
-        resolved = np.dtype(dtype)
-    except TypeError:
-        resolved = None
-    if resolved not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}.")
-    return resolved.type
 
 
 class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
@@ -241,7 +201,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         X, y, classes, offset, scale = self._training_data(X, y)
         X_valid = y_valid = None
         if self.early_stopping:
-            X, X_valid, y, y_valid = _validation_split(X, y, self.validation_fraction, rng)
+            X, X_valid, y, y_valid = validation_split(X, y, self.validation_fraction, rng)
         sizes = [X.shape[1], *hidden_sizes(self.hidden_layer_sizes), len(classes)]
         theta = initialize_parameters(sizes, self.activation, rng, X.dtype)
         alpha = self.learning_rate
@@ -272,11 +232,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         epochs.close()
         cost_history.append(self._final_cost(theta, sizes, X, y, alpha))
         if (self.early_stopping or self.tol is not None) and not stopped:
-            watched = "validation accuracy" if self.early_stopping else "cost"
-            warnings.warn(
-                f"{type(self).__name__} ran all max_iter={self.max_iter} epochs and the "
-                f"{watched} was still improving by more than tol={self.tol or 0:g}. Increase "
-                "max_iter to train longer.", ConvergenceWarning, stacklevel=2)
+            self._warn_not_converged()
 
         weights, biases = roll(best_theta if self.early_stopping else theta, sizes)
         self.coefs_, self.intercepts_ = [W.copy() for W in weights], [b.copy() for b in biases]
@@ -288,6 +244,13 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         self.best_validation_score_ = max(validation_scores) if self.early_stopping else None
         self.n_features_in_ = X.shape[1]
         return self
+
+    def _warn_not_converged(self):
+        watched = "validation accuracy" if self.early_stopping else "cost"
+        warnings.warn(
+            f"{type(self).__name__} ran all max_iter={self.max_iter} epochs and the "
+            f"{watched} was still improving by more than tol={self.tol or 0:g}. Increase "
+            "max_iter to train longer.", ConvergenceWarning, stacklevel=3)
 
     def _training_data(self, X, y):
         """Checked, scaled X in ``dtype``, y as class indices, the class labels, and the
@@ -411,36 +374,3 @@ def _stalled(history, patience, tol, relative):
     return min(history[-patience:]) >= best_before - margin
 
 
-def learn_scaling(X, normalize):
-    """The offset and scale of every feature, per ``normalize`` (see the class)."""
-    n = X.shape[1]
-    if normalize in ("max", True):  # True is the bool alias of "max"
-        largest = max(float(X.max()), -float(X.min()))  # max |x| without a copy of X
-        return np.zeros(n), np.full(n, largest if largest > 0 else 1.0)
-    if normalize == "standard":
-        standardizer = Standardizer().fit(X)
-        return standardizer.mean_, standardizer.scale_
-    return np.zeros(n), np.ones(n)
-
-
-def apply_scaling(X, offset, scale, dtype):
-    """(X − offset) / scale, as a new array in ``dtype`` (X is left unchanged).
-
-    The subtraction writes straight into the new ``dtype`` array and the division works in
-    that array: one copy of X instead of three (60,000 × 784 pixels are 188 MB each).
-    """
-    X_scaled = np.subtract(X, offset, dtype=dtype)
-    X_scaled /= scale.astype(dtype)
-    return X_scaled
-
-
-def _validation_split(X, y, fraction, rng):
-    """A stratified hold-out (when every class has 2 samples) for early stopping."""
-    counts = np.bincount(y)
-    stratify = y if counts[counts > 0].min() >= 2 else None
-    try:
-        return train_test_split(X, y, test_size=fraction, stratify=stratify, random_state=rng)
-    except ValueError as error:
-        raise ValueError(
-            f"early_stopping could not hold out validation_fraction={fraction} of "
-            f"{len(X)} samples: {error}") from None
