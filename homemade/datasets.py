@@ -84,16 +84,28 @@ _IDX_MD5 = {
         "t10k-images-idx3-ubyte.gz": "9fb629c4189551a2d022fa330f9573f3",
         "t10k-labels-idx1-ubyte.gz": "ec29112dd5afa0611ce80d1b7f02629c",
     },
-    "fashion-mnist": {
-        "train-images-idx3-ubyte.gz": "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-        "train-labels-idx1-ubyte.gz": "25c81989df183df01b3e8a0aad5dffbe",
-        "t10k-images-idx3-ubyte.gz": "bef4ecab320f06d8554ea6380940ec79",
-        "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
-    },
 }
-for _prefix, _base in (("mnist", _MNIST_URL), ("fashion-mnist", _FASHION_URL)):
-    for _file, _md5 in _IDX_MD5[_prefix].items():
-        REGISTRY[f"{_prefix}/{_file}"] = (_base + _file, f"md5:{_md5}")
+for _file, _md5 in _IDX_MD5["mnist"].items():
+    REGISTRY[f"mnist/{_file}"] = (_MNIST_URL + _file, f"md5:{_md5}")
+# Fashion-MNIST is pinned by the SHA-256 of the decompressed IDX contents (the
+# "-decompressed" hashes): the authors' .gz files and a repackaged copy (Debian recompressed
+# them, so their .gz bytes and MD5 differ) hold the same images, and both are accepted.
+_FASHION_SHA256 = {
+    "train-images-idx3-ubyte.gz": (
+        "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888"
+    ),
+    "train-labels-idx1-ubyte.gz": (
+        "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"
+    ),
+    "t10k-images-idx3-ubyte.gz": (
+        "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b"
+    ),
+    "t10k-labels-idx1-ubyte.gz": (
+        "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"
+    ),
+}
+for _file, _sha256 in _FASHION_SHA256.items():
+    REGISTRY[f"fashion-mnist/{_file}"] = (_FASHION_URL + _file, f"sha256-decompressed:{_sha256}")
 
 #: Rows of ``load_mnist(subset="full")`` and ``load_fashion_mnist()`` before this index are
 #: the official training set; the rest (10,000) are the official test set.
@@ -135,15 +147,25 @@ def data_dir():
 
 
 def _file_hash(path, algorithm):
+    # "<algorithm>-decompressed": the hash of a gzip file's decompressed contents.
+    algorithm, _, decompressed = algorithm.partition("-")
     digest = hashlib.new(algorithm)
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
+    with open(path, "rb") as raw:
+        is_gzip = raw.read(2) == b"\x1f\x8b"
+    opener = gzip.open if decompressed and is_gzip else open
+    try:
+        with opener(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except (OSError, EOFError):  # a damaged gzip file: a hash that matches nothing
+        return "unreadable gzip data"
     return digest.hexdigest()
 
 
 def _check_tool(algorithm):
-    return f"{algorithm}sum" if algorithm in ("md5", "sha256") else f"a {algorithm} tool"
+    algorithm, _, decompressed = algorithm.partition("-")
+    tool = f"{algorithm}sum" if algorithm in ("md5", "sha256") else f"a {algorithm} tool"
+    return f"gunzip -c FILE | {tool}" if decompressed else tool
 
 
 def fetch(name, progressbar=True):

@@ -11,6 +11,11 @@ COURSE_FILES = (
     "microchips-tests.csv",
     "non-linear-regression-x-y.csv",
     "server-operational-params.csv",
+    # Fashion-MNIST for the two Fashion demos and the benchmarks (about 30 MB).
+    "fashion-mnist/train-images-idx3-ubyte.gz",
+    "fashion-mnist/train-labels-idx1-ubyte.gz",
+    "fashion-mnist/t10k-images-idx3-ubyte.gz",
+    "fashion-mnist/t10k-labels-idx1-ubyte.gz",
 )
 
 

@@ -404,7 +404,13 @@ def test_registry_pins_every_file_with_a_hash():
         algorithm, digest = known_hash.split(":")
         assert url.startswith("https://") and url.endswith(name.split("/")[-1])
         assert re.fullmatch("[0-9a-f]+", digest)
-        assert len(digest) == {"sha256": 64, "md5": 32}[algorithm]
+        assert len(digest) == {"sha256": 64, "md5": 32, "sha256-decompressed": 64}[algorithm]
+    # Fashion-MNIST is pinned by its decompressed contents (see data/README.md).
+    assert all(
+        datasets.REGISTRY[n][1].startswith("sha256-decompressed:")
+        for n in datasets.REGISTRY
+        if n.startswith("fashion-mnist/")
+    )
     # The course files are pinned to a commit, never to a branch.
     for name in CSV_LOADERS:
         assert re.search("/[0-9a-f]{40}/data/", datasets.REGISTRY[name][0])
@@ -650,3 +656,37 @@ def test_read_idx_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         datasets.read_idx(tmp_path / "nope.idx")
 
+
+
+# --------------------------------------------------------------------------------------
+# Hashes of decompressed contents (Fashion-MNIST): any gzip of the same bytes is accepted
+# --------------------------------------------------------------------------------------
+
+
+def test_a_decompressed_hash_accepts_any_gzip_of_the_same_contents(server, cache, monkeypatch):
+    contents = idx_bytes(np.arange(12).reshape(3, 4), 0x08)
+    pinned = "sha256-decompressed:" + hashlib.sha256(contents).hexdigest()
+    # The same contents, compressed at another level: other .gz bytes, same images.
+    recompressed = gzip.compress(contents, compresslevel=1, mtime=123)
+    assert recompressed != gzip.compress(contents, compresslevel=9, mtime=0)
+    serve(server, monkeypatch, "fashion-mnist/t10k-labels-idx1-ubyte.gz", recompressed, pinned)
+
+    path = datasets.fetch("fashion-mnist/t10k-labels-idx1-ubyte.gz", progressbar=False)
+
+    np.testing.assert_array_equal(datasets.read_idx(path), np.arange(12).reshape(3, 4))
+
+
+def test_a_decompressed_hash_rejects_other_contents(server, cache, monkeypatch):
+    pinned = "sha256-decompressed:" + hashlib.sha256(b"the pinned contents").hexdigest()
+    other = gzip.compress(b"other contents")
+    serve(server, monkeypatch, "fashion-mnist/t10k-labels-idx1-ubyte.gz", other, pinned)
+    with pytest.raises(DatasetHashError, match=r"gunzip -c FILE \| sha256sum"):
+        datasets.fetch("fashion-mnist/t10k-labels-idx1-ubyte.gz", progressbar=False)
+    assert not [p for p in cache.rglob("*") if p.is_file()]  # nothing saved
+
+
+def test_fashion_mnist_from_the_data_folder(course_data):
+    # CI's copy is Debian's recompressed one: pinned by the decompressed contents.
+    X, y = datasets.load_fashion_mnist()
+    assert X.shape == (70_000, 784) and X.dtype == np.float32
+    np.testing.assert_array_equal(np.bincount(y), np.full(10, 7_000))
