@@ -9,6 +9,7 @@ from sklearn.metrics import adjusted_rand_score as sklearn_ari
 
 import homemade.k_means.k_means as module
 from homemade import KMeans as TopLevelKMeans
+from homemade.datasets import load_iris
 from homemade.exceptions import ConvergenceWarning, NotFittedError
 from homemade.k_means import KMeans
 from homemade.k_means.k_means import (
@@ -20,6 +21,7 @@ from homemade.k_means.k_means import (
     update,
 )
 from homemade.metrics import adjusted_rand_score
+from homemade.model_selection import train_test_split
 
 SHAPES = [(200, 2, 3), (500, 5, 4), (1000, 10, 6), (300, 3, 8)]
 
@@ -318,6 +320,60 @@ def test_restarts_keep_the_lowest_inertia():
     ]
     many = KMeans(n_clusters=6, init="random", n_init=20, random_state=0).fit(X).inertia_
     assert many <= min(single) + 1e-9
+
+
+# ---------------------------------------------------------------- Iris: the demo's results
+
+
+def iris_features(columns):
+    iris = load_iris()
+    return iris[columns].to_numpy(), iris["species"].to_numpy()
+
+
+PETALS = ["petal_length", "petal_width"]
+
+
+def test_iris_petals_clusters_recover_the_species_as_in_the_demo():
+    X, species = iris_features(PETALS)
+    ours = KMeans(n_clusters=3, random_state=0).fit(X)
+    theirs = SklearnKMeans(n_clusters=3, n_init=10, random_state=0).fit(X)
+    # Both reach the same partition, so J agrees to rounding (relative 1e-9 is generous).
+    assert ours.inertia_ == pytest.approx(theirs.inertia_, rel=1e-9)
+    assert adjusted_rand_score(ours.labels_, theirs.labels_) == 1.0
+    assert adjusted_rand_score(species, ours.labels_) >= 0.88  # 0.8857: 6 border flowers
+    assert np.all(np.diff(ours.cost_history_) <= 1e-12 * ours.cost_history_[:-1])
+    X_train, X_test, _, s_test = train_test_split(
+        X, species, test_size=0.33, stratify=species, random_state=0
+    )
+    held_out = KMeans(n_clusters=3, random_state=0).fit(X_train)
+    assert adjusted_rand_score(s_test, held_out.predict(X_test)) >= 0.8  # 0.8314
+
+
+def test_iris_four_features_reach_the_known_optimum():
+    X, _ = iris_features(["sepal_length", "sepal_width", "petal_length", "petal_width"])
+    # 78.851 is the best known J for k = 3 on Fisher's four features.
+    assert KMeans(n_clusters=3, random_state=0).fit(X).inertia_ <= 78.86
+
+
+@pytest.mark.parametrize("init, k", [("k-means++", 3), ("random", 3), ("k-means++", 2)])
+def test_lloyd_written_out_as_in_the_demo_lands_on_the_estimator(init, k):
+    # The demo's loop: assign and update from the kept run's start, the estimator's rule
+    # to stop. It must end on the same labels, and on the same centroids up to the
+    # rounding of the estimator's centering (means of the same points: ~1e-15 cm).
+    X, _ = iris_features(PETALS)
+    model = KMeans(n_clusters=k, init=init, random_state=0).fit(X)
+    mu, tol = model.cluster_centers_history_[0], 1e-4 * X.var(axis=0).mean()
+    n_updates, shift = 0, np.inf
+    while shift > tol and n_updates < 300:
+        c = assign(squared_distances(X, mu))
+        mu_new = update(X, c, k)
+        shift = ((mu_new - mu) ** 2).sum()
+        mu, n_updates = mu_new, n_updates + 1
+    c = assign(squared_distances(X, mu))
+    assert n_updates == model.n_iter_
+    np.testing.assert_array_equal(c, model.labels_)
+    np.testing.assert_allclose(mu, model.cluster_centers_, rtol=0, atol=1e-12)
+    assert ((X - mu[c]) ** 2).sum() == pytest.approx(model.inertia_, rel=1e-12)
 
 
 def test_same_random_state_same_result_and_generator_accepted():
