@@ -1,0 +1,314 @@
+"""Figures of the linear regression demos and math page (plain matplotlib and plotly).
+
+None of this is the algorithm: the notebooks call these helpers so that their cells stay
+about the data, the model and its evaluation. The model itself is in
+:mod:`homemade.linear_regression`.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import plotly.graph_objects as go
+
+from homemade.linear_regression.linear_regression import cost
+
+
+def plot_data(ax, X_train, y_train, X_test, y_test, xlabel, ylabel):
+    """Scatter the training rows (dots) and the test rows (open squares) of one feature.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    X_train : ndarray of shape (m_train, 1)
+    y_train : ndarray of shape (m_train,)
+    X_test : ndarray of shape (m_test, 1)
+    y_test : ndarray of shape (m_test,)
+    xlabel, ylabel : str
+        The axis labels.
+    """
+    ax.scatter(X_train[:, 0], y_train, s=16, alpha=0.7, label="training")
+    ax.scatter(
+        X_test[:, 0],
+        y_test,
+        s=26,
+        marker="s",
+        facecolors="none",
+        edgecolors="crimson",
+        label="test",
+    )
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+
+
+def plot_cost_surface(ax, X, y, path, regularization=0.0, title=None):
+    """Contours of the cost J(θ₀, θ₁) with the gradient-descent path θ⁽⁰⁾, θ⁽¹⁾, … on them.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    X : ndarray of shape (m, 2)
+        The design matrix: a column of ones, then the one feature.
+    y : ndarray of shape (m,)
+        The targets.
+    path : array-like of shape (steps + 1, 2)
+        θ before the first step and after every step.
+    regularization : float, default=0.0
+        λ, as for :func:`~homemade.linear_regression.linear_regression.cost`.
+    title : str, optional
+        The panel's title.
+    """
+    path = np.asarray(path)
+    end = path[-1]
+    # A square window on equal axes: a round bowl looks round, a narrow valley narrow.
+    half_width = 1.2 * np.max(np.abs(path - end)) + 1e-3
+    theta0 = np.linspace(end[0] - half_width, end[0] + half_width, 121)
+    theta1 = np.linspace(end[1] - half_width, end[1] + half_width, 121)
+    surface = np.array(
+        [[cost(np.array([t0, t1]), X, y, regularization) for t0 in theta0] for t1 in theta1]
+    )
+    # Levels spaced evenly in log J - J_min show the bowl's shape near its bottom too.
+    floor = cost(end, X, y, regularization)
+    levels = floor + np.geomspace(1e-3, 1, 12) * (surface.max() - floor)
+    ax.contour(theta0, theta1, surface, levels=levels, cmap="viridis", linewidths=0.8)
+    ax.plot(
+        path[:, 0],
+        path[:, 1],
+        ".-",
+        color="crimson",
+        markersize=4,
+        linewidth=1,
+        label=f"gradient descent, {len(path) - 1} steps",
+    )
+    ax.plot(*path[0], "o", color="black", label="start θ = 0")
+    ax.plot(*end, "*", color="crimson", markersize=12, label="end")
+    ax.set_aspect("equal")
+    ax.set_xlabel("θ₀ (intercept)")
+    ax.set_ylabel("θ₁ (slope)")
+    ax.legend(loc="best", fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=10)
+
+
+def plot_cost_history(ax, cost_history, best_cost, log_gap=False):
+    """The cost J after every step, or (``log_gap=True``) its relative distance from J_min.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    cost_history : ndarray of shape (steps + 1,)
+        J before the first step and after every step.
+    best_cost : float
+        J_min, the cost of the exact minimizer (the normal equation's).
+    log_gap : bool, default=False
+        False: J itself with J_min as a dashed line. True: (J − J_min)/J_min on a log scale
+        (the steps where rounding makes it 0 or less are left out).
+    """
+    steps = np.arange(len(cost_history))
+    if log_gap:
+        gap = (cost_history - best_cost) / best_cost
+        positive = gap > 0
+        ax.semilogy(steps[positive], gap[positive])
+        ax.set_ylabel("(J − J_min) / J_min")
+    else:
+        ax.plot(steps, cost_history, marker=".")
+        ax.axhline(best_cost, color="grey", linestyle="--", label="normal equation")
+        ax.set_ylabel("cost J(θ)")
+        ax.legend()
+    ax.set_xlabel("step")
+
+
+def plot_partial_fit(partial, converged, X_train, y_train, best_cost, xlabel, ylabel):
+    """Two panels: the line after some steps next to the converged one, and the cost so far.
+
+    Parameters
+    ----------
+    partial : LinearRegression
+        Fitted for a few steps.
+    converged : LinearRegression
+        Fitted to convergence, drawn dashed.
+    X_train : ndarray of shape (m, 1)
+    y_train : ndarray of shape (m,)
+    best_cost : float
+        J_min, drawn dashed in the cost panel.
+    xlabel, ylabel : str
+        The axis labels of the data panel.
+    """
+    grid = np.linspace(X_train.min(), X_train.max(), 100).reshape(-1, 1)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4))
+    left.scatter(X_train[:, 0], y_train, s=14, alpha=0.5)
+    left.plot(grid[:, 0], converged.predict(grid), color="grey", linestyle="--", label="converged")
+    left.plot(
+        grid[:, 0], partial.predict(grid), color="crimson", label=f"after {partial.n_iter_} steps"
+    )
+    left.set_ylim(y_train.min() - 1, y_train.max() + 1)
+    left.set_xlabel(xlabel)
+    left.set_ylabel(ylabel)
+    left.legend(loc="upper left")
+    plot_cost_history(right, partial.cost_history_, best_cost)
+    right.set_title(
+        f"α = {partial.learning_rate:.3g}: J = {partial.cost_history_[-1]:.4g}", fontsize=10
+    )
+    plt.show()
+
+
+def plane_figure(model, train, test, labels, title):
+    """An interactive 3-D view of the rows of two features and the model's plane over them.
+
+    Parameters
+    ----------
+    model : LinearRegression
+        Fitted on two features.
+    train, test : tuple of (ndarray of shape (m, 2), ndarray of shape (m,), array of str)
+        The features, the targets and a name per row (shown on hover).
+    labels : tuple of three str
+        The names of the two features and of the target.
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    X = np.vstack([train[0], test[0]])
+    first, second = np.meshgrid(
+        np.linspace(X[:, 0].min(), X[:, 0].max(), 25),
+        np.linspace(X[:, 1].min(), X[:, 1].max(), 25),
+    )
+    plane = model.predict(np.column_stack([first.ravel(), second.ravel()]))
+
+    def points(rows, label, symbol, color):
+        features, targets, names = rows
+        return go.Scatter3d(
+            x=features[:, 0],
+            y=features[:, 1],
+            z=targets,
+            text=names,
+            name=label,
+            mode="markers",
+            marker={"size": 4, "symbol": symbol, "color": color},
+            hovertemplate="%{text}<br>%{x:.2f}, %{y:.2f}<br>%{z:.2f}",
+        )
+
+    fig = go.Figure(
+        [
+            points(train, "training", "circle", "royalblue"),
+            points(test, "test", "diamond", "crimson"),
+            go.Surface(
+                x=first,
+                y=second,
+                z=plane.reshape(first.shape),
+                name="fitted plane",
+                opacity=0.5,
+                colorscale="Greys",
+                showscale=False,
+                hoverinfo="skip",
+            ),
+        ]
+    )
+    fig.update_layout(
+        title=title,
+        scene={
+            "xaxis_title": labels[0],
+            "yaxis_title": labels[1],
+            "zaxis_title": labels[2],
+            "camera": {"eye": {"x": -1.8, "y": -1.2, "z": 0.7}},
+        },
+        width=800,
+        height=600,
+        margin={"l": 0, "r": 0, "t": 40, "b": 0},
+    )
+    return fig
+
+
+def plot_curve_fit(ax, model, X_train, y_train, X_test, y_test, title=None):
+    """The training and test points of one feature and the model's curve through them.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    model : LinearRegression
+        Fitted on one feature.
+    X_train : ndarray of shape (m_train, 1)
+    y_train : ndarray of shape (m_train,)
+    X_test : ndarray of shape (m_test, 1)
+    y_test : ndarray of shape (m_test,)
+    title : str, optional
+        Default: the training and test R².
+    """
+    X = np.vstack([X_train, X_test])
+    y = np.concatenate([y_train, y_test])
+    grid = np.linspace(X.min(), X.max(), 500).reshape(-1, 1)
+    ax.scatter(X_test[:, 0], y_test, s=8, color="lightgrey", label="test")
+    ax.scatter(X_train[:, 0], y_train, s=16, color="tab:blue", label="training")
+    ax.plot(grid[:, 0], model.predict(grid), color="crimson", linewidth=2)
+    # A wild curve may leave the data's range: keep the data in view.
+    ax.set_ylim(y.min() - 25, y.max() + 25)
+    if title is None:
+        title = (
+            f"train R² {model.score(X_train, y_train):.2f}, "
+            f"test R² {model.score(X_test, y_test):.2f}"
+        )
+    ax.set_title(title, fontsize=10)
+
+
+def plot_error_curves(ax, x, train_errors, validation_errors, xlabel, average="mean", log_x=False):
+    """Training and validation error over several splits: their average and middle half.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    x : ndarray of shape (k,)
+        The varied quantity (the training set size m, or λ).
+    train_errors, validation_errors : ndarray of shape (splits, k)
+        One row per split.
+    xlabel : str
+        The x-axis label.
+    average : {"mean", "median"}, default="mean"
+        The line drawn through the splits; the band is always their 25th to 75th
+        percentile.
+    log_x : bool, default=False
+        A logarithmic x axis (for λ).
+    """
+    center = np.mean if average == "mean" else np.median
+    for errors, color, label in [
+        (train_errors, "tab:blue", "training"),
+        (validation_errors, "crimson", "validation"),
+    ]:
+        low, high = np.percentile(errors, [25, 75], axis=0)
+        ax.plot(x, center(errors, axis=0), color=color, marker=".", label=f"{label} ({average})")
+        ax.fill_between(x, low, high, color=color, alpha=0.15)
+    ax.set_yscale("log")
+    if log_x:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("mean squared error")
+
+
+def plot_curve_fits(ax, models, X, y, title=None):
+    """All the data in grey and the curves of several models fitted on different splits.
+
+    Curves that agree with each other but miss the data show bias; curves that disagree
+    with each other show variance.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    models : sequence of LinearRegression
+        Fitted on one feature.
+    X : ndarray of shape (m, 1)
+    y : ndarray of shape (m,)
+    title : str, optional
+        The panel's title.
+    """
+    grid = np.linspace(X.min(), X.max(), 500).reshape(-1, 1)
+    ax.scatter(X[:, 0], y, s=8, color="lightgrey", label="all points")
+    for model in models:
+        ax.plot(grid[:, 0], model.predict(grid), color="crimson", linewidth=1, alpha=0.6)
+    ax.set_ylim(y.min() - 25, y.max() + 25)
+    if title:
+        ax.set_title(title, fontsize=10)
