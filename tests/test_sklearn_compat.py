@@ -40,6 +40,7 @@ ESTIMATORS = [
     LinearRegression(solver="normal_equation", polynomial_degree=2),
     LogisticRegression(max_iter=200),
     LogisticRegression(multi_class="softmax", max_iter=200),
+    LogisticRegression(multi_class="softmax", max_iter=200, dtype="float32"),
     KMeans(n_clusters=3, n_init=2, max_iter=50, random_state=0),
     MultilayerPerceptron(hidden_layer_sizes=(16,), batch_size=32, max_iter=50, random_state=0),
     GaussianAnomalyDetector(),

@@ -52,8 +52,7 @@ def softmax_cost_gradient(theta, X, Y, regularization):
     """The regularized cross-entropy J(Θ) of the softmax model, and its gradient ∇J(Θ).
 
     J(Θ) = −1/m Σᵢ Σₖ Yᵢₖ log softmax(XΘ)ᵢₖ + λ/(2m) Σ_{j≥1} Σₖ Θⱼₖ²;
-    ∇J(Θ) = 1/m Xᵀ(softmax(XΘ) − Y) + λ/m Θ, where row 0 (the intercepts) is not
-    regularized.
+    ∇J(Θ) = 1/m Xᵀ(softmax(XΘ) − Y) + λ/m Θ, row 0 (the intercepts) not regularized.
 
     Parameters
     ----------
@@ -84,10 +83,8 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
     ----------
     cost_gradient : callable
         ``cost_gradient(theta, *args)`` returns J(θ) and ∇J(θ).
-    theta : ndarray
-        The starting point (any shape; the course starts from zeros).
-    args : tuple
-        The data: ``(X, y, regularization)``.
+    theta : ndarray, the starting point (any shape; the course starts from zeros)
+    args : tuple, the data ``(X, y, regularization)``
     learning_rate, max_iter : float, int
         The step α > 0; the most steps.
     tol : float
@@ -96,10 +93,8 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
     Returns
     -------
     theta : ndarray, same shape as the start
-    cost_history : list of float
-        J before the first step and after every step.
-    converged : bool
-        False when ``max_iter`` ran out first.
+    cost_history : list of float, J before the first step and after every step
+    converged : bool, False when ``max_iter`` ran out first
 
     Raises
     ------
@@ -114,10 +109,9 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
         with np.errstate(over="ignore", invalid="ignore"):
             cost, gradient = cost_gradient(theta, *args)
         if not np.isfinite(cost):
-            raise ValueError(
-                f"Gradient descent diverged (the cost is no longer finite) with "
-                f"learning_rate={learning_rate}. Use a smaller learning_rate, or normalize=True."
-            )
+            raise ValueError(f"Gradient descent diverged (the cost is no longer finite) with "
+                             f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
+                             "normalize=True.")
         cost_history.append(float(cost))
         if 0 <= cost_history[-2] - cost <= tol * cost:
             return theta, cost_history, True
@@ -160,10 +154,8 @@ def one_vs_all(solve, X, Y, regularization):
     ----------
     solve : callable
         :func:`lbfgs` or :func:`gradient_descent` with their options set.
-    X : ndarray of shape (m, n + 1)
-        The design matrix.
-    Y : ndarray of shape (m, K)
-        Column k is 1 where the label is class k, else 0.
+    X, Y : ndarrays of shape (m, n + 1) and (m, K)
+        The design matrix, and the targets: column k is 1 where the label is class k, else 0.
     regularization : float
         λ ≥ 0.
 
@@ -175,16 +167,15 @@ def one_vs_all(solve, X, Y, regularization):
         that stopped early keeps its final cost.
     converged : bool, whether every classifier converged
     """
-    thetas, histories, converged = [], [], True
+    results = []
     for k in range(Y.shape[1]):
+        # Classifier k, from θ = 0: "class k" (y = 1) against every other class (y = 0).
         start = np.zeros(X.shape[1], dtype=X.dtype)
-        theta, history, done = solve(binary_cost_gradient, start, (X, Y[:, k], regularization))
-        thetas.append(theta)
-        histories.append(history)
-        converged = converged and done
+        results.append(solve(binary_cost_gradient, start, (X, Y[:, k], regularization)))
+    thetas, histories, converged = zip(*results, strict=True)
     steps = max(len(h) for h in histories)
     cost_history = sum(np.pad(h, (0, steps - len(h)), mode="edge") for h in histories)
-    return np.column_stack(thetas), cost_history, converged
+    return np.column_stack(thetas), cost_history, all(converged)
 
 
 def predict_class(theta, X):
@@ -215,26 +206,24 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     multi_class : {"ovr", "softmax"}, default="ovr"
-        ``"ovr"`` (one-vs-all, as the course teaches): one sigmoid classifier per class,
-        "this class vs all others", trained one after the other; the predicted class is
-        the most confident one. With two classes it trains a single classifier.
-        ``"softmax"``: one multinomial model whose class probabilities sum to 1.
+        ``"ovr"`` (one-vs-all, as the course teaches): one sigmoid classifier per class, "this
+        class vs all others", one after the other; the most confident one wins. Two classes
+        need a single classifier. ``"softmax"``: one multinomial model for all classes.
     solver : {"lbfgs", "gradient_descent"}, default="lbfgs"
-        ``"lbfgs"``: SciPy's L-BFGS-B minimizes our cost with our gradient; no learning
-        rate to tune, and tens of iterations where gradient descent needs thousands.
-        ``"gradient_descent"``: the course's batch gradient descent with a fixed step.
+        ``"lbfgs"``: SciPy's L-BFGS-B on our cost and gradient; no learning rate to tune,
+        tens of iterations where ``"gradient_descent"``, the course's loop, needs thousands.
     learning_rate : float, default=0.1
         Step α > 0 of gradient descent (not used by ``"lbfgs"``).
     regularization : float, default=1.0
-        λ ≥ 0 in the penalty λ/(2m) Σ_{j≥1} θⱼ² (θ₀ is not penalized); λ = 1 is the course's
-        and scikit-learn's default (λ = 1/C).
+        λ ≥ 0 in the penalty λ/(2m) Σ_{j≥1} θⱼ² (θ₀ is not penalized); 1 as in the course
+        and in scikit-learn (λ = 1/C).
     max_iter : int, default=1000
         Most iterations (≥ 1) per classifier: gradient-descent steps or L-BFGS-B iterations.
     tol : float, default=1e-6
         Stop once an iteration lowers the cost J by less than ``tol`` times J. An iteration
-        is one step of gradient descent, or one L-BFGS-B iteration (SciPy divides by
-        max(J, 1), and also stops once every component of ∇J is at most ``tol``). 1e-6
-        leaves the predictions unchanged by further iterations on the course's data.
+        is one gradient-descent step or one L-BFGS-B iteration (SciPy divides by max(J, 1),
+        and also stops once every component of ∇J is at most ``tol``). 1e-6: further
+        iterations no longer change the predictions on the course's data.
     polynomial_degree : int, default=1
         Expand the features to all monomials up to this degree (1 = plain features).
     sinusoid_degree : int, default=0
@@ -242,9 +231,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     normalize : bool, default=True
         Standardize the features before and after the expansion (statistics from ``fit``).
     dtype : {"float64", "float32"}, default="float64"
-        The floating-point type of the training computations, and of ``coef_`` and
-        ``intercept_``. ``"float32"`` halves the memory and is faster on wide data; SciPy
-        still keeps its own vectors in float64.
+        The type of the training computations and of ``coef_``, ``intercept_``.
+        ``"float32"`` is faster on wide data (SciPy keeps its own vectors in float64).
 
     Attributes
     ----------
@@ -256,8 +244,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     intercept_ : ndarray of shape (n_models,)
         θ₀ of each classifier.
     cost_history_ : ndarray of shape (n_iter_ + 1,)
-        J before the first iteration and after every iteration (one-vs-all: the sum of the
-        classifiers' costs).
+        J before the first and after every iteration (one-vs-all: the classifiers' sum).
     n_iter_ : int
         Iterations taken (one-vs-all: the most of any classifier).
     n_features_in_ : int
@@ -267,10 +254,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
     Examples
     --------
-    >>> import numpy as np
     >>> from homemade.logistic_regression import LogisticRegression
-    >>> X = np.array([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]])
-    >>> y = np.array([0, 0, 0, 1, 1, 1])
+    >>> X, y = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]], [0, 0, 0, 1, 1, 1]
     >>> model = LogisticRegression().fit(X, y)
     >>> model.predict([[0.5], [4.5]])
     array([0, 1])
@@ -344,8 +329,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
                           f"{self.max_iter} iterations: the cost still fell by more than "
                           f"tol={self.tol} times itself. Try {hint}a larger max_iter or a "
                           "larger regularization.", ConvergenceWarning, stacklevel=2)
-        self.intercept_ = theta[0].copy()
-        self.coef_ = np.ascontiguousarray(theta[1:].T)
+        self.intercept_, self.coef_ = theta[0].copy(), np.ascontiguousarray(theta[1:].T)
         self.cost_history_ = np.asarray(history, dtype=np.float64)
         self.n_iter_ = len(history) - 1
         return self
@@ -370,10 +354,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return Z
 
     def predict_log_proba(self, X):
-        """The logarithm of :meth:`predict_proba`, computed without taking the log of 0.
-
-        Parameters and returns are those of :meth:`predict_proba`.
-        """
+        """The log of :meth:`predict_proba` (same parameters, returns), never taking log 0."""
         Z = self._scores(X)
         if Z.shape[1] == 1:
             return np.column_stack([log_sigmoid(-Z[:, 0]), log_sigmoid(Z[:, 0])])
