@@ -10,11 +10,11 @@ from sklearn.base import clone
 from sklearn.linear_model import LinearRegression as SkLinearRegression
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import cross_val_score
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+from sklearn.pipeline import make_pipeline, make_union
+from sklearn.preprocessing import FunctionTransformer, PolynomialFeatures, StandardScaler
 
 from homemade import ConvergenceWarning, NotFittedError
-from homemade.datasets import load_happiness
+from homemade.datasets import load_happiness, load_nonlinear
 from homemade.features import design_matrix
 from homemade.linear_regression import LinearRegression
 from homemade.linear_regression.linear_regression import (
@@ -429,3 +429,100 @@ def test_happiness_gradient_descent_matches_normal_equation_and_sklearn(happines
         assert rel_diff(gd.predict(rows), reference.predict(rows)) < 1e-6
         assert rel_diff(ne.predict(rows), reference.predict(rows)) < 1e-12
     assert gd.score(X_test, y_test) == pytest.approx(reference.score(X_test, y_test), rel=1e-6)
+
+
+# ------------------------------------------- what the linear regression demos show
+# The notebooks print these results; the tests pin them (issue 12: no asserts in cells).
+def _happiness_split(happiness, columns):
+    X = happiness[columns].to_numpy()
+    y = happiness[SCORE].to_numpy()
+    return train_test_split(X, y, test_size=0.2, random_state=42)
+
+
+def _written_out_descent(design, y, lam, alpha, max_iter, tol):
+    """The demos' hand-written loop, from cost and gradient."""
+    theta = np.zeros(design.shape[1])
+    costs = [cost(theta, design, y, lam)]
+    for _ in range(max_iter):
+        theta = theta - alpha * gradient(theta, design, y, lam)
+        costs.append(cost(theta, design, y, lam))
+        if costs[-2] - costs[-1] <= tol * costs[-2]:
+            break
+    return theta, len(costs) - 1
+
+
+@pytest.mark.parametrize("columns", [[GDP], [GDP, FREEDOM]])
+def test_demo_loop_is_the_estimators_and_lands_near_the_minimum(happiness, columns):
+    X_train, _, y_train, _ = _happiness_split(happiness, columns)
+    model = LinearRegression(tol=1e-12).fit(X_train, y_train)
+    exact = LinearRegression(solver="normal_equation").fit(X_train, y_train)
+    design = design_matrix(model.feature_map_.transform(X_train))
+    theta, steps = _written_out_descent(design, y_train, 0.0, 0.1, 10_000, 1e-12)
+    assert steps == model.n_iter_
+    # The same operations in the same order: equal up to the last bits.
+    np.testing.assert_allclose(theta, np.r_[model.intercept_, model.coef_], rtol=1e-12)
+    # tol = 1e-12 of J leaves θ about √1e-12 = 1e-6 from the minimum (the demos print ~1e-6).
+    np.testing.assert_allclose(theta, np.r_[exact.intercept_, exact.coef_], atol=1e-5)
+    reference = SkLinearRegression().fit(X_train, y_train)
+    assert rel_diff(model.predict(X_train), reference.predict(X_train)) < 1e-5
+
+
+def test_happiness_test_r2_of_the_demos(happiness):
+    X_train, X_test, y_train, y_test = _happiness_split(happiness, [GDP, FREEDOM])
+    economy = LinearRegression(tol=1e-12).fit(X_train[:, :1], y_train)
+    both = LinearRegression(tol=1e-12).fit(X_train, y_train)
+    # The demos print 0.6797 and 0.7736: freedom adds to the economy on unseen countries.
+    assert economy.score(X_test[:, :1], y_test) == pytest.approx(0.6797, abs=1e-4)
+    assert both.score(X_test, y_test) == pytest.approx(0.7736, abs=1e-4)
+
+
+@pytest.fixture(scope="module")
+def nonlinear():
+    data = load_nonlinear()
+    X, y = data[["x"]].to_numpy(), data["y"].to_numpy()
+    return X, y, train_test_split(X, y, test_size=0.8, random_state=0)
+
+
+def test_nonlinear_demo_gradient_descent_and_sklearn(nonlinear):
+    X, _, (X_train, X_test, y_train, y_test) = nonlinear
+    params = dict(polynomial_degree=8, sinusoid_degree=3, regularization=0.1)
+    model = LinearRegression(max_iter=50_000, tol=1e-9, **params).fit(X_train, y_train)
+    exact = LinearRegression(solver="normal_equation", **params).fit(X_train, y_train)
+    # A loose tol in a narrow valley: the cost is close, θ is not (the demo says so).
+    gap = (model.cost_history_[-1] - exact.cost_history_[-1]) / exact.cost_history_[-1]
+    assert 0 <= gap < 1e-3
+    assert model.score(X_test, y_test) > 0.85
+
+    def sines(Z):
+        return np.hstack([np.sin(k * Z) for k in range(1, 4)])
+
+    reference = make_pipeline(
+        StandardScaler(),
+        make_union(PolynomialFeatures(8, include_bias=False), FunctionTransformer(sines)),
+        StandardScaler(),
+        Ridge(alpha=0.1),
+    ).fit(X_train, y_train)
+    # λ = 0.1 keeps this 12-column problem well conditioned: agreement to rounding.
+    np.testing.assert_allclose(exact.predict(X), reference.predict(X), rtol=1e-8)
+
+
+def test_nonlinear_validation_curve_has_an_interior_best_lambda(nonlinear):
+    """The demo's reading: degree 20 over-fits at small λ, under-fits at large λ."""
+    X, y, _ = nonlinear
+    lambdas = np.logspace(-4, 3, 15)
+    train_err, val_err = np.zeros((2, 10, len(lambdas)))
+    for seed in range(10):
+        X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=0.8, random_state=seed)
+        for j, lam in enumerate(lambdas):
+            fitted = LinearRegression(
+                solver="normal_equation", polynomial_degree=20, regularization=lam
+            ).fit(X_fit, y_fit)
+            train_err[seed, j] = np.mean((fitted.predict(X_fit) - y_fit) ** 2)
+            val_err[seed, j] = np.mean((fitted.predict(X_val) - y_val) ** 2)
+    mean_train, mean_val = train_err.mean(axis=0), val_err.mean(axis=0)
+    best = np.argmin(mean_val)
+    assert lambdas[best] == pytest.approx(10**-1.5)  # the demo's "best: λ = 0.032"
+    assert np.all(np.diff(mean_train) > 0)  # more λ, more training error (bias)
+    assert mean_val[0] > 10 * mean_val[best]  # small λ: variance
+    assert mean_val[-1] > 5 * mean_val[best]  # large λ: bias
+    assert mean_val[-1] < 1.1 * mean_train[-1]  # ... with training and validation alike
