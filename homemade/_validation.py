@@ -357,6 +357,22 @@ class RandomState:
 
 
 @dataclass(frozen=True)
+class ArrayLike:
+    """An array of finite numbers (``description`` says which shape)."""
+
+    description: str = "an array"
+
+    def check(self, value, name):
+        return check_array(value, name=name)
+
+    def describe(self):
+        return self.description
+
+    def has_type_of(self, value):
+        return not isinstance(value, (str, bytes, numbers.Number)) and value is not None
+
+
+@dataclass(frozen=True)
 class Custom:
     """A check of its own: ``function(value, name)`` raises on a bad value."""
 

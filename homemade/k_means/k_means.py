@@ -5,11 +5,10 @@ import warnings
 import numpy as np
 
 from homemade._validation import (
-    Custom,
+    ArrayLike,
     Interval,
     Options,
     RandomState,
-    check_array,
     check_random_state,
 )
 from homemade.base import BaseEstimator, ClusterMixin
@@ -247,7 +246,7 @@ default="k-means++"
         "n_clusters": Interval(int, low=1),
         "init": [
             Options(("k-means++", "random")),
-            Custom(lambda v, name: check_array(v, name=name), "an array (n_clusters, n_features)"),
+            ArrayLike("an array (n_clusters, n_features)"),
         ],
         "n_init": Interval(int, low=1),
         "max_iter": Interval(int, low=1),
