@@ -7,6 +7,7 @@ most-confused pairs and the first layer's weights.
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 #: Side of the square images of MNIST and Fashion-MNIST, in pixels.
 SIDE = 28
@@ -32,8 +33,9 @@ def draw_images(images, titles, n_cols=10, size=1.2, cmap="gray_r"):
     fig : matplotlib.figure.Figure
     """
     n_rows = max(1, int(np.ceil(len(images) / n_cols)))
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=(size * n_cols, 1.25 * size * n_rows),
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        n_rows, n_cols, figsize=(size * n_cols, 1.25 * size * n_rows), squeeze=False
+    )
     for ax in axes.ravel():
         ax.axis("off")
     for ax, image, title in zip(axes.ravel(), images, titles, strict=False):
@@ -66,6 +68,7 @@ def plot_cost_curves(curves, title="Training cost", ax=None):
         start, values = curve if isinstance(curve, tuple) else (0, curve)
         ax.plot(np.arange(start, start + len(values)), values, marker, label=label)
     ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("epoch")
     ax.set_ylabel("cost J (log scale)")
     ax.set_title(title)
@@ -74,8 +77,7 @@ def plot_cost_curves(curves, title="Training cost", ax=None):
     return ax
 
 
-def plot_confusion_matrix(matrix, labels, title="Confusion matrix (test set)",
-                          axis_name="class"):
+def plot_confusion_matrix(matrix, labels, title="Confusion matrix (test set)", axis_name="class"):
     """The confusion matrix as a heat map with its counts: row = truth, column = prediction.
 
     Parameters
@@ -95,10 +97,21 @@ def plot_confusion_matrix(matrix, labels, title="Confusion matrix (test set)",
     fig, ax = plt.subplots(figsize=(0.55 * K + 1.5, 0.55 * K + 1))
     ax.imshow(matrix, cmap="Blues")
     for (row, col), count in np.ndenumerate(matrix):
-        ax.text(col, row, count, ha="center", va="center", fontsize=7,
-                color="white" if count > matrix.max() / 2 else "black")
-    ax.set_xticks(range(K), labels, rotation=45 if max(map(len, map(str, labels))) > 2 else 0,
-                  ha="right" if max(map(len, map(str, labels))) > 2 else "center")
+        ax.text(
+            col,
+            row,
+            count,
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if count > matrix.max() / 2 else "black",
+        )
+    ax.set_xticks(
+        range(K),
+        labels,
+        rotation=45 if max(map(len, map(str, labels))) > 2 else 0,
+        ha="right" if max(map(len, map(str, labels))) > 2 else "center",
+    )
     ax.set_yticks(range(K), labels)
     ax.set_xlabel(f"predicted {axis_name}")
     ax.set_ylabel(f"true {axis_name}")
