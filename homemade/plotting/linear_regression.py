@@ -222,6 +222,48 @@ def plane_figure(model, train, test, labels, title):
     return fig
 
 
+def plot_plane(ax, model, train, test, labels):
+    """A static 3-D view of the rows of two features and the model's plane over them.
+
+    Parameters
+    ----------
+    ax : mpl_toolkits.mplot3d.axes3d.Axes3D
+        Where to draw (``fig.add_subplot(projection="3d")``).
+    model : LinearRegression
+        Fitted on two features.
+    train, test : tuple of (ndarray of shape (m, 2), ndarray of shape (m,))
+        The features and the targets.
+    labels : tuple of three str
+        The names of the two features and of the target.
+    """
+    X = np.vstack([train[0], test[0]])
+    first, second = np.meshgrid(
+        np.linspace(X[:, 0].min(), X[:, 0].max(), 25),
+        np.linspace(X[:, 1].min(), X[:, 1].max(), 25),
+    )
+    plane = model.predict(np.column_stack([first.ravel(), second.ravel()]))
+    ax.plot_surface(first, second, plane.reshape(first.shape), color="grey", alpha=0.35)
+    for (features, targets), label, marker, color in [
+        (train, "training", "o", "royalblue"),
+        (test, "test", "D", "crimson"),
+    ]:
+        ax.scatter(
+            features[:, 0],
+            features[:, 1],
+            targets,
+            s=12,
+            marker=marker,
+            color=color,
+            label=label,
+            depthshade=False,
+        )
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    ax.set_zlabel(labels[2])
+    ax.view_init(elev=20, azim=-120)
+    ax.legend(loc="upper left")
+
+
 def plot_curve_fit(ax, model, X_train, y_train, X_test, y_test, title=None):
     """The training and test points of one feature and the model's curve through them.
 
