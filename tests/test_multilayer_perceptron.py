@@ -7,10 +7,11 @@ from sklearn.datasets import make_blobs, make_classification
 from sklearn.neural_network import MLPClassifier
 
 from homemade import ConvergenceWarning, NotFittedError
+from homemade.datasets import load_mnist
 from homemade.model_selection import train_test_split
 from homemade.neural_network import MultilayerPerceptron, check_gradients
 from homemade.neural_network import network as network_module
-from homemade.neural_network.optimizers import Adam, GradientDescent, Momentum
+from homemade.neural_network.optimizers import Adam, GradientDescent, Momentum, adam_step
 
 
 def easy_problem(seed, m=400, n=6, classes=3):
@@ -193,9 +194,9 @@ def test_adam_steps_follow_the_formula():
 
 def test_full_batch_gradient_descent_never_increases_the_cost():
     X, y = tiny_data(seed=9, m=80, n=5)
-    model = MultilayerPerceptron(hidden_layer_sizes=(6,), solver="gradient_descent", learning_rate=0.1,
-                                 max_iter=100, regularization=1.0, dtype="float64",
-                                 normalize="standard", random_state=0).fit(X, y)
+    model = MultilayerPerceptron(hidden_layer_sizes=(6,), solver="gradient_descent",
+                                 learning_rate=0.1, max_iter=100, regularization=1.0,
+                                 dtype="float64", normalize="standard", random_state=0).fit(X, y)
     assert np.all(np.diff(model.cost_history_) <= 1e-12)
     assert len(model.cost_history_) == model.n_iter_ + 1 == 101
     assert model.cost_history_[-1] < model.cost_history_[0]
@@ -382,8 +383,8 @@ def test_verbose_shows_a_progress_bar_with_the_loss(capsys):
 
 def test_a_diverging_training_stops_with_a_hint_to_lower_the_learning_rate():
     X, y = tiny_data(seed=17, m=50)
-    model = MultilayerPerceptron(hidden_layer_sizes=(20, 20), solver="gradient_descent", learning_rate=1e8,
-                                 max_iter=50, normalize=False, random_state=0)
+    model = MultilayerPerceptron(hidden_layer_sizes=(20, 20), solver="gradient_descent",
+                                 learning_rate=1e8, max_iter=50, normalize=False, random_state=0)
     with pytest.raises(ValueError, match=r"diverged.*try a smaller learning_rate"):
         model.fit(X * 1e3, y)
     assert not hasattr(model, "coefs_")
@@ -474,7 +475,8 @@ def test_bad_training_data(X, y, error, match):
         ({"hidden_layer_sizes": (10, 0)}, ValueError, "positive integers"),
         ({"hidden_layer_sizes": -3}, ValueError, "positive integers"),
         ({"activation": "tanh"}, ValueError, "activation must be one of 'relu', 'sigmoid'"),
-        ({"solver": "sgd"}, ValueError, "solver must be one of 'adam', 'momentum', 'gradient_descent'"),
+        ({"solver": "sgd"}, ValueError,
+         "solver must be one of 'adam', 'momentum', 'gradient_descent'"),
         ({"normalize": "minmax"}, ValueError, "normalize must be one of"),
         ({"dtype": "float16"}, ValueError, "dtype must be 'float32' or 'float64'"),
         ({"dtype": "int"}, ValueError, "dtype must be 'float32' or 'float64'"),
@@ -548,3 +550,51 @@ def test_gradient_check_bad_input():
         check_gradients(fitted, X, y + 10)
     with pytest.raises(ValueError, match="X has 2 features"):
         check_gradients(fitted, X[:, :2], y)
+
+
+# ------------------------------------------------------------------ the demos' claims
+
+
+@pytest.mark.parametrize("solver", ["adam", "momentum", "gradient_descent"])
+def test_one_step_written_out_is_the_estimators_first_step(solver):
+    # The demos' "one training step" cell: initial θ from the same seed, forward,
+    # backward, λ/m·W, one optimizer step, against fit on that one batch for one step.
+    X, y = tiny_data(seed=4, m=32, n=9)
+    X = (X / np.abs(X).max()).astype(np.float32)  # already scaled as the estimator would
+    sizes, alpha, lam = [9, 6, 3], 0.01, 0.5
+    theta = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0),
+                                                 np.float32)
+    weights, biases = network_module.roll(theta, sizes)
+    activations, probabilities = network_module.forward_propagation(weights, biases, X, "relu")
+    dW, db = network_module.back_propagation(weights, activations, probabilities, y, "relu")
+    gradient = network_module.unroll([g + lam / len(X) * W for g, W in zip(dW, weights,
+                                                                          strict=True)], db)
+    if solver == "adam":
+        expected = adam_step(theta, gradient, 0 * theta, 0 * theta, 1, alpha, 0.9, 0.999, 1e-8)[0]
+    else:
+        expected = theta - alpha * gradient
+    model = MultilayerPerceptron(hidden_layer_sizes=(6,), solver=solver, learning_rate=alpha,
+                                 batch_size=len(X), max_iter=1, regularization=lam,
+                                 random_state=0).fit(X, y)
+    # The same float32 operations in the same order: the same bits.
+    np.testing.assert_array_equal(network_module.unroll(model.coefs_, model.intercepts_),
+                                  expected)
+
+
+def test_mnist_sample_demo_accuracy_is_scikit_learns():
+    # The MNIST demo's claims: with the library's defaults the 4,000-digit sample gives at
+    # least 0.94 on the 1,000 test digits, within 0.02 of MLPClassifier on the same settings
+    # (two samples of the same training: seeds and rounding move each by about 0.005).
+    X, y = load_mnist("sample")
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y,
+                                                        random_state=0)
+    ours = MultilayerPerceptron(random_state=0).fit(X_train, y_train)
+    theirs = MLPClassifier(hidden_layer_sizes=(256,), learning_rate_init=0.003, batch_size=256,
+                           max_iter=20, n_iter_no_change=21, alpha=256 / len(X_train),
+                           random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it runs out of epochs by design, and says so
+        theirs.fit(X_train / 255, y_train)
+    accuracy = ours.score(X_test, y_test)
+    assert accuracy >= 0.94
+    assert abs(accuracy - theirs.score(X_test / 255, y_test)) < 0.02
