@@ -144,3 +144,18 @@ def test_only_widget_cells_skip_output_comparison(path):
     if widgets is not None:
         # GitHub refuses to render a notebook whose widget metadata has no state.
         assert "state" in widgets["application/vnd.jupyter.widget-state+json"]
+
+
+def test_readme_algorithm_table_is_written_by_the_script_and_links_exist():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("readme_table", ROOT / "tools/readme_table.py")
+    readme_table = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(readme_table)
+    readme = (ROOT / "README.md").read_text()
+    assert readme_table.table() in readme, "run: python tools/readme_table.py"
+    for target in re.findall(r"\]\(((?:homemade|notebooks)/[^)#]+)\)", readme):
+        assert (ROOT / target).is_file(), f"README links a missing file: {target}"
+    # Every notebook of the course is in the table.
+    for notebook in NOTEBOOKS:
+        assert str(notebook.relative_to(ROOT)) in readme, notebook.name
