@@ -41,7 +41,7 @@ def cost(theta, X, y, regularization):
 
 
 def gradient(theta, X, y, regularization):
-    """∇J(θ) = 1/m·[Xᵀ(Xθ − y) + λ·Lθ], with L = diag(0, 1, …, 1): θ₀ is not regularized.
+    """∇J(θ) = 1/m·[Xᵀ(Xθ − y) + λ·Dθ], with D = diag(0, 1, …, 1): θ₀ is not regularized.
 
     Parameters are those of :func:`cost`.
 
@@ -102,10 +102,10 @@ def gradient_descent(X, y, regularization, learning_rate, max_iter, tol):
 
 
 def normal_equation(X, y, regularization):
-    """θ solving (XᵀX + λL)θ = Xᵀy, with L = diag(0, 1, …, 1).
+    """θ solving (XᵀX + λD)θ = Xᵀy, with D = diag(0, 1, …, 1).
 
     These are the normal equations of the stacked least-squares problem
-    [X; √λ·L₁] θ ≈ [y; 0] (L₁: L without its zero first row), which ``lstsq`` solves by
+    [X; √λ·D₁] θ ≈ [y; 0] (D₁: D without its zero first row), which ``lstsq`` solves by
     SVD without ever forming XᵀX (whose condition number is the square of X's) or an
     inverse.
 
@@ -138,7 +138,7 @@ def _diverged(costs):
 def largest_stable_step(X, regularization):
     """2/ν_max: gradient descent converges for every α below it.
 
-    ν_max is the largest eigenvalue of J's Hessian (XᵀX + λL)/m (README, "How large may α
+    ν_max is the largest eigenvalue of J's Hessian (XᵀX + λD)/m (README, "How large may α
     be?").
 
     Parameters are those of :func:`cost`.
@@ -178,7 +178,7 @@ class LinearRegression(RegressorMixin, BaseEstimator):
     learning_rate : float > 0, default=0.1
         The gradient-descent step α (unused by the normal equation). Gradient descent
         converges for α < 2/ν_max, where ν_max is the largest eigenvalue of J's Hessian
-        (XᵀX + λL)/m. With a few standardized features ν_max is near 1 and α = 0.1 is safe
+        (XᵀX + λD)/m. With a few standardized features ν_max is near 1 and α = 0.1 is safe
         and quick; ν_max grows towards the number of (expanded) features when they are
         correlated, and without standardization it follows the features' scale. If α is
         too large, ``fit`` says so and gives 2/ν_max.
