@@ -62,6 +62,9 @@ class Exercise:
     gradient_of : callable, optional
         For gradient exercises, the cost whose finite differences the gradient must match:
         ``gradient_of(**case)`` is J at ``case["theta"]``.
+    behaviour : callable, optional
+        ``behaviour(function)`` → None or a sentence: a check of how the function behaves
+        over many calls (a random draw that is never random), run once every case passed.
     speed_case : callable, optional
         ``speed_case(rng)`` → a case with many samples, on which a Python loop over the
         samples is spotted (and reported as a speed note, not a failure).
@@ -77,6 +80,7 @@ class Exercise:
     compare: object = None
     gradient_of: object = None
     gradient_index: int | None = None
+    behaviour: object = None
     speed_case: object = None
 
 
@@ -139,11 +143,21 @@ def run_check(exercise, function):
             name,
             False,
             "failed",
-            f"{name}: not yet. {problem} on case {index + 1} of {len(cases)} "
-            f"(the smallest that fails):\n{_show(case)}\n"
+            f"{name}: not yet. {problem}.\n"
+            f"The smallest input that fails (case {index + 1} of {len(cases)}):\n{_show(case)}\n"
             f"expected:\n{_show_value(expected)}\ngot:\n{_show_value(got)}",
         )
-    notes = [f"{name}: passed, {len(cases)} cases agree with the library's function."]
+    problem = exercise.behaviour(function) if exercise.behaviour is not None else None
+    if problem is not None:
+        mistake = _recognise(exercise, function, cases)
+        if mistake is not None:
+            message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}"
+            return Result(name, False, "mistake", message, mistake=mistake.name)
+        return Result(name, False, "failed", f"{name}: not yet. {problem}.")
+    if exercise.compare is None:
+        notes = [f"{name}: passed, {len(cases)} cases agree with the library's function."]
+    else:
+        notes = [f"{name}: passed, {len(cases)} cases have the properties the library's does."]
     if exercise.gradient_of is not None:
         notes.append(_finite_difference_note(exercise, function, cases))
     if exercise.speed_case is not None:
@@ -175,8 +189,14 @@ def _call(function, case):
         return function(**arguments)
 
 
-def _as_tuple(value):
-    return value if isinstance(value, tuple) else (value,)
+def _as_tuple(value, expected_length=1):
+    # Several return values may come back as a tuple, or as a list of the same length.
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (list, np.ndarray)) and expected_length > 1:
+        if len(value) == expected_length:  # e.g. [P, R, F] or np.array([P, R, F])
+            return tuple(value)
+    return (value,)
 
 
 def _disagreement(exercise, expected, got, case, equal_nan=False):
@@ -184,9 +204,12 @@ def _disagreement(exercise, expected, got, case, equal_nan=False):
 
     ``equal_nan`` is for telling a mistake: NaN where the mistake has NaN agrees.
     """
+    if got is None and expected is not None:
+        return "The function returned None (a forgotten `return`?)"
     if exercise.compare is not None:
         return exercise.compare(expected, got, case)
-    expected, got = _as_tuple(expected), _as_tuple(got)
+    expected = _as_tuple(expected)
+    got = _as_tuple(got, len(expected))
     if len(expected) != len(got):
         return f"Expected {len(expected)} return value(s), got {len(got)}"
     for position, (e, g) in enumerate(zip(expected, got, strict=True)):
@@ -302,12 +325,19 @@ def _show(case):
 
 
 def _show_value(value):
-    if isinstance(value, tuple):
+    if isinstance(value, tuple) or (isinstance(value, list) and not _is_numbers(value)):
         return "\n".join(_show_value(v) for v in value)
-    if np.ndim(value) == 0 and isinstance(value, (int, float, np.number)):
+    if isinstance(value, (int, float, np.number)):
         return f"  {float(value):.8g}"
     with np.printoptions(precision=6, suppress=True, threshold=40):
         return "  " + _indent(repr(value))
+
+
+def _is_numbers(value):
+    try:
+        return np.asarray(value).dtype.kind in "biuf"
+    except ValueError:  # a ragged list: arrays of different shapes
+        return False
 
 
 def _indent(text):

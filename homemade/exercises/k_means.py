@@ -156,6 +156,41 @@ def _twice_the_same(function, cases):
     return False
 
 
+_LINE = np.array([[0.0], [1.0], [2.0], [10.0]])
+
+
+def _second_picks_after_10(function):
+    """The second centroid of 200 seeded runs on the points 0, 1, 2, 10 whose first is 10."""
+    picks = []
+    for seed in range(200):
+        centers = np.asarray(_call(function, dict(X=_LINE, k=2, rng=np.random.default_rng(seed))))
+        if centers.shape == (2, 1) and centers[0, 0] == 10.0:
+            picks.append(centers[1, 0])
+    return picks
+
+
+def _plusplus_behaviour(function):
+    picks = _second_picks_after_10(function)
+    if len(picks) >= 20 and len(set(picks)) == 1:
+        return (
+            f"after the first centroid 10, your function picked {picks[0]:g} in all "
+            f"{len(picks)} runs: k-means++ draws at random, far points only more likely"
+        )
+    return None
+
+
+def _always_the_same_second(function, cases):
+    return _plusplus_behaviour(function) is not None
+
+
+def _plusplus_farthest(X, k, rng):
+    centers = X[[rng.integers(len(X))]]
+    for _ in range(1, k):
+        closest = squared_distances(X, centers).min(axis=1)
+        centers = np.vstack([centers, X[np.argmax(closest)]])
+    return centers
+
+
 def _plusplus_uniform(X, k, rng):
     return X[rng.choice(len(X), size=k, replace=False)]
 
@@ -259,8 +294,16 @@ EXERCISES = [
         reference=kmeans_plusplus,
         cases=_plusplus_cases,
         compare=_plusplus_problem,
+        behaviour=_plusplus_behaviour,
         page=f"{PAGE}, section 'k-means++: where to start'",
         mistakes=[
+            Mistake(
+                "the farthest point every time instead of a random draw",
+                "draw the next centroid at random with probability D(x)² / Σ D²: "
+                "rng.choice(m, p=...); the farthest point is only the likeliest.",
+                _plusplus_farthest,
+                recognise=_always_the_same_second,
+            ),
             Mistake(
                 "uniform sampling: every point equally likely",
                 "draw each next centroid with probability D(x)² / Σ D², D(x) the distance "

@@ -51,6 +51,13 @@ def _cost_over_m(theta, X, y, regularization):
     return (residual @ residual + regularization * theta[1:] @ theta[1:]) / len(y)
 
 
+def _cost_times_m_over_2(theta, X, y, regularization):
+    # The original course's code: (1 / 2 * m) is (1 / 2) * m in Python, i.e. m/2.
+    residual = X @ theta - y
+    m = len(y)
+    return (1 / 2 * m) * (residual @ residual + regularization * theta[1:] @ theta[1:])
+
+
 def _cost_without_penalty(theta, X, y, regularization):
     residual = X @ theta - y
     return residual @ residual / (2 * len(y))
@@ -80,6 +87,10 @@ def _gd_cases(rng):
         X = _design(rng, m, n)
         y = X @ rng.normal(size=n + 1) + 0.1 * rng.normal(size=m)
         cases.append(dict(X=X, y=y, regularization=lam, learning_rate=alpha, max_iter=40, tol=0.0))
+    # tol stops the descent long before max_iter: the loop must test it after every step.
+    X = _design(rng, 40, 2)
+    y = X @ np.array([1.0, 2.0, -1.0]) + 0.1 * rng.normal(size=40)
+    cases.append(dict(X=X, y=y, regularization=0.0, learning_rate=0.1, max_iter=5000, tol=1e-6))
     return cases
 
 
@@ -101,6 +112,15 @@ def _gd_one_component_at_a_time(X, y, regularization, learning_rate, max_iter, t
         costs.append(cost(theta, X, y, regularization))
         if costs[-2] - costs[-1] <= tol * costs[-2]:
             break
+    return theta, np.array(costs)
+
+
+def _gd_ignoring_tol(X, y, regularization, learning_rate, max_iter, tol):
+    theta = np.zeros(X.shape[1])
+    costs = [cost(theta, X, y, regularization)]
+    for _ in range(max_iter):
+        theta = theta - learning_rate * gradient(theta, X, y, regularization)
+        costs.append(cost(theta, X, y, regularization))
     return theta, np.array(costs)
 
 
@@ -166,9 +186,14 @@ EXERCISES = [
         mistakes=[
             Mistake(*_REGULARIZING_THETA0, _cost_regularizing_theta0),
             Mistake(
-                "dividing by m where the cost needs 2m (the original course's own bug)",
+                "dividing by m where the cost needs 2m",
                 "J = 1/(2m)·[Σ(h − y)² + λΣθⱼ²]: the ½ makes the gradient 1/m·Xᵀ(Xθ − y).",
                 _cost_over_m,
+            ),
+            Mistake(
+                "(1 / 2 * m), which Python reads as (1 / 2) · m (the original course's own bug)",
+                "multiply by 1 / (2 * m): the parentheses make 2m the denominator.",
+                _cost_times_m_over_2,
             ),
             Mistake(
                 "leaving out the penalty λ·Σθⱼ²",
@@ -215,6 +240,11 @@ EXERCISES = [
                 "compute the whole gradient first, then update every θⱼ at once "
                 "(theta = theta - learning_rate * gradient(theta, ...)).",
                 _gd_one_component_at_a_time,
+            ),
+            Mistake(
+                "never stopping at tol",
+                "after every step, stop once costs[-2] - costs[-1] <= tol * costs[-2].",
+                _gd_ignoring_tol,
             ),
             Mistake(
                 "a cost history without the starting cost",
