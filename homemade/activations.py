@@ -13,7 +13,7 @@ def _as_float(z):
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), element-wise.
+    """The sigmoid g(z) = 1 / (1 + e^(−z)), element-wise.
 
     Written as ½·(1 + tanh(z/2)), which is the same function and never overflows (e^(−z)
     would for z below about −710).
@@ -31,7 +31,7 @@ def sigmoid(z):
 
 
 def log_sigmoid(z):
-    """log σ(z) = −log(1 + e^(−z)), element-wise; exact even where σ(z) rounds to 0.
+    """log g(z) = −log(1 + e^(−z)), g the sigmoid, element-wise; exact where g(z) rounds to 0.
 
     Parameters
     ----------

@@ -23,7 +23,7 @@ def _sigmoid_cases(rng):
         dict(z=np.array([0.0, 2.0, -2.0])),
         dict(z=rng.normal(scale=3.0, size=7)),
         dict(z=rng.normal(scale=3.0, size=(4, 3))),
-        # Far out on both sides: σ must stay a number between 0 and 1.
+        # Far out on both sides: g must stay a number between 0 and 1.
         dict(z=np.array([-1000.0, -40.0, 40.0, 1000.0])),
     ]
 
@@ -188,7 +188,7 @@ EXERCISES = [
         mistakes=[
             Mistake(
                 "the sign in the exponent: 1 / (1 + e^z)",
-                "σ(z) = 1 / (1 + e^(−z)): σ(2) is about 0.88, above ½.",
+                "g(z) = 1 / (1 + e^(−z)): g(2) is about 0.88, above ½.",
                 _sigmoid_sign,
             ),
             Mistake(
@@ -210,7 +210,7 @@ EXERCISES = [
             Mistake(*_REGULARIZING_THETA0, _cost_regularizing_theta0),
             Mistake(
                 "forgetting the sigmoid in the hypothesis: Xθ − y in the gradient",
-                "the hypothesis is h = σ(Xθ): the gradient is 1/m·Xᵀ(σ(Xθ) − y) + λ/m·θ.",
+                "the hypothesis is h = g(Xθ): the gradient is 1/m·Xᵀ(g(Xθ) − y) + λ/m·θ.",
                 _gradient_without_sigmoid,
                 recognise=_same_gradient_as(_gradient_without_sigmoid),
             ),
@@ -234,7 +234,7 @@ EXERCISES = [
                 _predict_argmin,
             ),
             Mistake(
-                "the first class whose σ(θₖᵀx) ≥ ½ instead of the most likely one",
+                "the first class whose g(θₖᵀx) ≥ ½ instead of the most likely one",
                 "compare the K classifiers with each other: the argmax of X @ theta.",
                 _predict_first_above_half,
             ),

@@ -248,8 +248,8 @@ EXERCISES = [
         page=f"{PAGE}, section 'The gradient: back-propagation'",
         mistakes=[
             Mistake(
-                "the sigmoid applied twice: σ(a)(1 − σ(a)) where a is already σ(z)",
-                "a = σ(z) is the layer's output, so g′(z) = a(1 − a): no second sigmoid.",
+                "the sigmoid applied twice: g(a)(1 − g(a)) where a is already g(z)",
+                "a = g(z) is the layer's output, so g′(z) = a(1 − a): no second sigmoid.",
                 _derivative_sigmoid_twice,
             ),
             Mistake(
