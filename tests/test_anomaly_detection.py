@@ -573,3 +573,20 @@ def test_bad_thresholds(thresholds, error, message):
     model = GaussianAnomalyDetector().fit(X)
     with pytest.raises(error, match=message):
         model.select_threshold(X, y, thresholds=thresholds)
+
+
+def test_midpoints_rank_densities_that_underflow_in_784_dimensions():
+    # log p of every example is near −1100 here: p and every ε underflow to 0, so only the
+    # logs can rank them. The midpoints must still separate the shifted examples.
+    rng = np.random.default_rng(0)
+    normal = rng.normal(size=(2000, 784))
+    X_val = rng.normal(size=(300, 784))
+    y_val = np.zeros(300, dtype=int)
+    y_val[:10] = 1
+    X_val[:10] += 0.5
+    model = GaussianAnomalyDetector().fit(normal).select_threshold(X_val, y_val, "midpoints")
+    assert model.best_f1_ == 1.0
+    assert model.epsilon_ == 0.0  # underflowed, yet the threshold in logs is right
+    assert np.isfinite(model.log_epsilon_)
+    np.testing.assert_array_equal(model.predict(X_val), y_val)
+    assert len(np.unique(model.log_thresholds_)) == len(model.log_thresholds_)

@@ -24,6 +24,7 @@ from homemade.base import BaseEstimator, OutlierMixin
 # What select_threshold records; a refit forgets it.
 _SELECTION_ATTRIBUTES = (
     "thresholds_",
+    "log_thresholds_",
     "precision_curve_",
     "recall_curve_",
     "f1_curve_",
@@ -65,6 +66,9 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
     thresholds_, precision_curve_, recall_curve_, f1_curve_ : ndarray of shape (k,)
         Set by :meth:`select_threshold`: every candidate ε and the precision, recall and F1
         on the validation data with that ε.
+    log_thresholds_ : ndarray of shape (k,)
+        Set by :meth:`select_threshold`: log ε of every candidate, which the search
+        compares with log p (ε itself may underflow to 0 in many dimensions).
     best_f1_ : float
         Set by :meth:`select_threshold`: the F1 at ``epsilon_``.
     n_features_in_ : int
@@ -241,20 +245,21 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         X_val = self._validate_data(X_val, name="X_val")
         y_val = _check_anomaly_labels(y_val, len(X_val))
         log_p = self.log_density(X_val)
-        candidates = _candidates(thresholds, log_p)
-        precision, recall, f1 = f1_search(log_p, y_val, _log(candidates))
+        candidates, log_candidates = _candidates(thresholds, log_p)
+        precision, recall, f1 = f1_search(log_p, y_val, log_candidates)
         best = int(np.argmax(f1))
         self.thresholds_ = candidates
+        self.log_thresholds_ = log_candidates
         self.precision_curve_ = precision
         self.recall_curve_ = recall
         self.f1_curve_ = f1
         self.best_f1_ = float(f1[best])
-        self._set_threshold(epsilon=candidates[best])
+        self._set_threshold(epsilon=candidates[best], log_epsilon=log_candidates[best])
         return self
 
     def _set_threshold(self, epsilon=None, log_epsilon=None):
-        # One of the two is given: ε itself is kept exactly when known (a given epsilon,
-        # a candidate), its log when it comes from the default rule.
+        # One or both are given: ε itself is kept exactly when known (a given epsilon,
+        # a candidate), its log when it comes from the default rule or when ε underflows.
         if log_epsilon is None:
             log_epsilon = _log(epsilon)
         if epsilon is None:
@@ -301,7 +306,11 @@ def _check_anomaly_labels(y_val, n_rows):
 
 
 def _candidates(thresholds, log_p):
-    """The candidate ε of ``select_threshold`` (see its ``thresholds``)."""
+    """The candidate ε of ``select_threshold`` (see its ``thresholds``) and their logs.
+
+    The logs are what the search compares with log p: far from μ in many dimensions ε
+    itself underflows to 0 while log ε still ranks the examples.
+    """
     if isinstance(thresholds, str):
         Options(("midpoints",)).check(thresholds, "thresholds")
         distinct = np.unique(log_p)
@@ -311,8 +320,9 @@ def _candidates(thresholds, log_p):
                 "them; use more varied validation data."
             )
         # Geometric mean of neighbours = arithmetic mean of their logs.
+        log_candidates = (distinct[:-1] + distinct[1:]) / 2
         with np.errstate(under="ignore", over="ignore"):
-            return np.exp((distinct[:-1] + distinct[1:]) / 2)
+            return np.exp(log_candidates), log_candidates
     if isinstance(thresholds, (int, np.integer)) and not isinstance(thresholds, bool):
         Interval(int, low=1).check(thresholds, "thresholds")
         with np.errstate(under="ignore", over="ignore"):
@@ -323,11 +333,12 @@ def _candidates(thresholds, log_p):
                 "All validation densities are equal (or all underflow to 0), so the "
                 "evenly spaced grid is empty; pass thresholds='midpoints' or an array of ε."
             )
-        return p.min() + step * np.arange(thresholds)
+        candidates = p.min() + step * np.arange(thresholds)
+        return candidates, _log(candidates)
     candidates = check_target(thresholds, name="thresholds")
     if len(candidates) == 0 or np.any(candidates < 0):
         raise ValueError("thresholds must be a non-empty array of ε values >= 0.")
-    return candidates
+    return candidates, _log(candidates)
 
 
 def _log(epsilon):
