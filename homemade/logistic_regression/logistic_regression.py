@@ -22,8 +22,8 @@ def binary_cost_gradient(theta, X, y, regularization):
     """The regularized log-loss J(θ) of one yes/no classifier, and its gradient ∇J(θ).
 
     J(θ) = 1/m Σᵢ [log(1 + e^zᵢ) − yᵢzᵢ] + λ/(2m) Σ_{j≥1} θⱼ², with z = Xθ. The bracket is
-    −y log σ(z) − (1 − y) log(1 − σ(z)) rewritten so that it never takes the log of 0.
-    ∇J(θ) = 1/m Xᵀ(σ(Xθ) − y) + λ/m θ, where θ₀ (the intercept) is not regularized.
+    −y log g(z) − (1 − y) log(1 − g(z)) (g the sigmoid) rewritten so that it never takes
+    the log of 0. ∇J(θ) = 1/m Xᵀ(g(Xθ) − y) + λ/m θ, where θ₀ (the intercept) is not regularized.
 
     Parameters
     ----------
@@ -181,7 +181,7 @@ def one_vs_all(solve, X, Y, regularization):
 def predict_class(theta, X):
     """The most likely class of every row: the k whose score θₖᵀx is largest.
 
-    σ is increasing, so the largest score is also the largest σ(θₖᵀx) (one-vs-all) and
+    The sigmoid g is increasing, so the largest score is also the largest g(θₖᵀx) (one-vs-all) and
     the largest softmax probability.
 
     Parameters
@@ -365,7 +365,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return log_softmax(log_sigmoid(Z))
 
     def predict_proba(self, X):
-        """Class probabilities, each row summing to 1 (one-vs-all: σ(θₖᵀx) / Σⱼ σ(θⱼᵀx)).
+        """Class probabilities, each row summing to 1 (one-vs-all: g(θₖᵀx) / Σⱼ g(θⱼᵀx)).
 
         Parameters
         ----------

@@ -51,7 +51,7 @@ def check_gradients(model, X, y, *, epsilon=1e-4, n_checks=None, random_state=0)
     the cost J(θ) on ``(X, y)`` (cross-entropy plus the L2 penalty with the model's
     ``regularization``) is computed twice, in float64: by back-propagation
     (``network.cost_and_gradient``) and by ``numerical_gradient``. The relative error of a block is
-    ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). Correct back-propagation gives
+    ‖∇J_backprop − ∇J_numeric‖ / (‖∇J_backprop‖ + ‖∇J_numeric‖). Correct back-propagation gives
     about 1e-9 or less; a bug gives something near 1.
 
     Parameters

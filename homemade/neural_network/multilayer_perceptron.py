@@ -72,7 +72,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         λ of the L2 penalty λ/(2m)·Σ‖W‖² on the weights (not the biases), m the number of
         training samples. 0 turns it off.
     momentum : float in [0, 1), default=0.9
-        μ of the ``"momentum"`` solver.
+        β of the ``"momentum"`` solver.
     tol : float >= 0 or None, default=None
         Stop once an iteration lowers the cost J by less than ``tol`` times J. An
         iteration is an epoch, J the cost on the whole training set after it, compared

@@ -138,7 +138,7 @@ def forward_propagation(weights, biases, X, activation):
 def activation_derivative(a, activation):
     """g′(z), the slope of the hidden layers' activation, from its output a = g(z).
 
-    For the sigmoid g′(z) = σ(z)(1 − σ(z)) = a(1 − a); for the ReLU it is 1 where it fired
+    For the sigmoid g′(z) = g(z)(1 − g(z)) = a(1 − a); for the ReLU it is 1 where it fired
     (a > 0) and 0 elsewhere. Computing it from a saves keeping z.
 
     Parameters

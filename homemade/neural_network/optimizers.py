@@ -35,14 +35,14 @@ class GradientDescent:
 
 
 class Momentum:
-    """v := μv − α∇J(θ), θ := θ + v: steps build up speed along directions that agree.
+    """v := βv − α∇J(θ), θ := θ + v: steps build up speed along directions that agree.
 
     Parameters
     ----------
     learning_rate : float
         The step size α.
     momentum : float
-        μ in [0, 1): how much of the previous velocity is kept.
+        β in [0, 1): how much of the previous velocity is kept.
     theta : ndarray of shape (n_parameters,)
         The initial θ, for the shape and type of the velocity v (it starts at 0).
     """
@@ -61,9 +61,9 @@ class Momentum:
 class Adam:
     """Adam: momentum on the gradient divided by the root of a running mean of its square.
 
-    With g = ∇J(θ) and t the number of steps so far:
+    With t the number of steps so far:
 
-    u := β₁u + (1 − β₁)g,  r := β₂r + (1 − β₂)g⊙g,
+    u := β₁u + (1 − β₁)∇J,  r := β₂r + (1 − β₂)∇J⊙∇J,
     û = u/(1 − β₁ᵗ),  r̂ = r/(1 − β₂ᵗ),  θ := θ − α·û/(√r̂ + ε).
 
     u (the first moment) and r (the second moment) start at 0; û and r̂ correct for that
@@ -108,13 +108,13 @@ class Adam:
 def adam_step(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
     """One Adam step, as the math page writes it.
 
-    u := β₁u + (1 − β₁)g,  r := β₂r + (1 − β₂)g⊙g,  û = u/(1 − β₁ᵗ),  r̂ = r/(1 − β₂ᵗ),
+    u := β₁u + (1 − β₁)∇J,  r := β₂r + (1 − β₂)∇J⊙∇J,  û = u/(1 − β₁ᵗ),  r̂ = r/(1 − β₂ᵗ),
     θ := θ − α·û/(√r̂ + ε).
 
     Parameters
     ----------
     theta, gradient, u, r : ndarray of shape (n_parameters,)
-        θ, g = ∇J(θ), and the running means of g and g⊙g.
+        θ, ∇J(θ), and the running means of ∇J and ∇J⊙∇J.
     t : int
         The number of this step, from 1.
     learning_rate, beta1, beta2, epsilon : float
@@ -141,7 +141,7 @@ def make_optimizer(solver, learning_rate, momentum, theta):
     learning_rate : float
         α.
     momentum : float
-        μ, used by ``"momentum"`` only.
+        β, used by ``"momentum"`` only.
     theta : ndarray of shape (n_parameters,)
         The initial θ.
 
