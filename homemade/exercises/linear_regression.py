@@ -284,13 +284,13 @@ EXERCISES = [
         rtol=1e-6,
         mistakes=[
             Mistake(
-                "regularizing θ₀: λI where the page has λL",
-                "L is the identity with L₀₀ = 0, so that the intercept is not penalized.",
+                "regularizing θ₀: λI where the page has λD",
+                "D is the identity with D₀₀ = 0, so that the intercept is not penalized.",
                 _normal_equation_regularizing_theta0,
             ),
             Mistake(
                 "leaving out the penalty",
-                "solve (XᵀX + λL)θ = Xᵀy, not XᵀXθ = Xᵀy.",
+                "solve (XᵀX + λD)θ = Xᵀy, not XᵀXθ = Xᵀy.",
                 _normal_equation_without_penalty,
             ),
         ],
