@@ -305,9 +305,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         X, y = check_X_y(X, y, estimator=self, numeric_y=False)
         self.classes_, y_index = check_classification_targets(y, estimator=self)
         self.n_features_in_ = X.shape[1]
-        self.feature_map_ = FeatureMap(polynomial_degree=self.polynomial_degree,
-                                       sinusoid_degree=self.sinusoid_degree,
-                                       normalize=self.normalize).fit(X)
+        self.feature_map_ = FeatureMap(**{k: getattr(self, k) for k in FEATURE_MAP_CONSTRAINTS})
+        self.feature_map_.fit(X)
         X = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
         Y = np.eye(len(self.classes_), dtype=self.dtype)[y_index]
         if self.solver == "lbfgs":
@@ -388,10 +387,12 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         -------
         ndarray of shape (m,), values from ``classes_``
         """
-        Z = self._scores(X)
-        if Z.shape[1] == 1:
-            return self.classes_[(Z[:, 0] > 0).astype(int)]
-        return self.classes_[np.argmax(Z, axis=1)]
+        X = self._validate_data(X)
+        design = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
+        theta = np.vstack([self.intercept_, self.coef_.T])  # the intercepts as row 0
+        if theta.shape[1] == 1:  # two classes, one classifier: z > 0 means classes_[1]
+            return self.classes_[(design @ theta[:, 0] > 0).astype(int)]
+        return self.classes_[predict_class(theta, design)]
 
     def _scores(self, X):
         # z = θ₀ + Σⱼ θⱼxⱼ for every classifier, shape (m, n_models).
