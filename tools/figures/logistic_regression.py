@@ -1,0 +1,109 @@
+"""The figures of the logistic-regression math page, drawn by the library itself.
+
+``draw(out_dir)`` writes:
+
+- ``sigmoid.svg``: the sigmoid σ(z) (``homemade.activations.sigmoid``) with the threshold
+  σ(0) = ½ that turns a score z = θᵀx into the prediction ŷ = 1 when z > 0;
+- ``linear_boundary.svg``: a small seeded two-class example, the probability h_θ(x) of a
+  fitted ``LogisticRegression`` as filled contours, and its decision boundary θᵀx = 0.
+
+The SVGs are byte-identical from one run to the next (fixed hash salt, no date).
+Run ``python tools/figures/logistic_regression.py`` to redraw them into
+``homemade/logistic_regression/figures``.
+"""
+
+import pathlib
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no window
+import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
+import numpy as np  # noqa: E402
+
+from homemade.activations import sigmoid  # noqa: E402
+from homemade.logistic_regression import LogisticRegression  # noqa: E402
+from homemade.plotting.logistic_regression import scatter_classes  # noqa: E402
+
+FIGURES = (
+    pathlib.Path(__file__).resolve().parents[2] / "homemade" / "logistic_regression" / "figures"
+)
+
+
+def example(seed=0):
+    """Two overlapping Gaussian clouds of 60 points each, classes 0 and 1.
+
+    Returns
+    -------
+    X : ndarray of shape (120, 2)
+    y : ndarray of shape (120,)
+    """
+    rng = np.random.default_rng(seed)
+    X = np.vstack([rng.normal([-1.0, -0.5], 0.9, (60, 2)), rng.normal([1.0, 0.8], 0.9, (60, 2))])
+    return X, np.repeat([0, 1], 60)
+
+
+def draw(out_dir=FIGURES):
+    """Draw both figures into ``out_dir`` (created if missing).
+
+    Parameters
+    ----------
+    out_dir : str or pathlib.Path, default=homemade/logistic_regression/figures
+
+    Returns
+    -------
+    list of pathlib.Path, the files written
+    """
+    out_dir = pathlib.Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    plt.rcParams["svg.hashsalt"] = "homemade"
+    written = []
+
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    z = np.linspace(-8, 8, 401)
+    ax.plot(z, sigmoid(z), color="black", label="σ(z) = 1 / (1 + e⁻ᶻ)")
+    ax.axhline(0.5, color="grey", linestyle=":", linewidth=1)
+    ax.axvline(0, color="grey", linestyle=":", linewidth=1)
+    ax.fill_between(
+        z, 0, 1, where=z > 0, color="tab:green", alpha=0.08, label="z > 0: predict ŷ = 1"
+    )
+    ax.set(xlabel="score z = θᵀx", ylabel="h_θ(x) = σ(z)", ylim=(0, 1), title="The sigmoid")
+    ax.legend(loc="upper left", fontsize=8)
+    written.append(out_dir / "sigmoid.svg")
+    fig.savefig(written[-1], metadata={"Date": None}, bbox_inches="tight")
+    plt.close(fig)
+
+    X, y = example()
+    model = LogisticRegression().fit(X, y)
+    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    u, v = np.meshgrid(np.linspace(-4, 4, 200), np.linspace(-4, 4, 200))
+    grid = np.column_stack([u.ravel(), v.ravel()])
+    shown = ax.contourf(
+        u,
+        v,
+        model.predict_proba(grid)[:, 1].reshape(u.shape),
+        levels=np.linspace(0, 1, 11),
+        cmap="RdYlGn",
+        alpha=0.5,
+    )
+    ax.contour(u, v, model.decision_function(grid).reshape(u.shape), levels=[0], colors="black")
+    scatter_classes(
+        ax,
+        X,
+        y,
+        {
+            0: {"color": "tab:red", "marker": "x", "label": "y = 0"},
+            1: {"color": "tab:green", "marker": "o", "label": "y = 1"},
+        },
+    )
+    fig.colorbar(shown, label="h_θ(x), the probability of y = 1")
+    ax.set(xlabel="x₁", ylabel="x₂", title="Decision boundary θᵀx = 0 (black line)")
+    ax.legend(loc="lower right", fontsize=8)
+    written.append(out_dir / "linear_boundary.svg")
+    fig.savefig(written[-1], metadata={"Date": None}, bbox_inches="tight")
+    plt.close(fig)
+    return written
+
+
+if __name__ == "__main__":
+    for path in draw():
+        print(path)
