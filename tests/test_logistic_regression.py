@@ -374,15 +374,24 @@ def test_no_overflow_on_separable_data_without_regularization():
             np.testing.assert_allclose(proba.sum(axis=1), 1.0)
 
 
-@pytest.mark.parametrize("solver", ["lbfgs", "gradient_descent"])
-def test_no_overflow_with_huge_unscaled_features(solver):
+def test_gradient_descent_on_huge_unscaled_features_says_it_diverged():
+    # The cost rises from the first step: the error names the step and the fix, no
+    # overflow warning comes first.
+    X, y = make_classification(60, 2, 3, seed=16)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"diverged .*smaller learning_rate, or normalize"):
+            LogisticRegression(solver="gradient_descent", normalize=False, max_iter=50,
+                               learning_rate=1e-3).fit(X * 1e6, y)
+
+
+def test_no_overflow_with_huge_unscaled_features():
     X, y = make_classification(60, 2, 3, seed=16)
     X = X * 1e6
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model = LogisticRegression(solver=solver, normalize=False, regularization=1.0,
-                                   max_iter=50, learning_rate=1e-3).fit(X, y)
+        model = LogisticRegression(normalize=False, regularization=1.0, max_iter=50).fit(X, y)
         proba = model.predict_proba(X)
     assert np.all(np.isfinite(proba))
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)

@@ -83,8 +83,7 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
     ----------
     cost_gradient : callable
         ``cost_gradient(theta, *args)`` returns J(θ) and ∇J(θ).
-    theta : ndarray, the starting point (any shape; the course starts from zeros)
-    args : tuple, the data ``(X, y, regularization)``
+    theta, args : ndarray (the start, any shape), tuple (the data ``(X, y, regularization)``)
     learning_rate, max_iter : float, int
         The step α > 0; the most steps.
     tol : float
@@ -99,7 +98,7 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
     Raises
     ------
     ValueError
-        When J stops being finite (α too large).
+        When J rises or overflows: α is too large.
     """
     cost, gradient = cost_gradient(theta, *args)
     cost_history = [float(cost)]
@@ -108,12 +107,13 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
         # A too-large α makes θ overflow; it is reported below in words instead.
         with np.errstate(over="ignore", invalid="ignore"):
             cost, gradient = cost_gradient(theta, *args)
-        if not np.isfinite(cost):
-            raise ValueError(f"Gradient descent diverged (the cost is no longer finite) with "
+        # J is convex: with a small α it only falls; a rise beyond rounding is overshoot.
+        if not np.isfinite(cost) or cost > cost_history[-1] * (1 + 1e-8):
+            raise ValueError(f"Gradient descent diverged (the cost rose to {cost:.6g}) with "
                              f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
                              "normalize=True.")
         cost_history.append(float(cost))
-        if 0 <= cost_history[-2] - cost <= tol * cost:
+        if cost_history[-2] - cost <= tol * cost:
             return theta, cost_history, True
     return theta, cost_history, False
 
