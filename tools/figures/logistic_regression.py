@@ -2,8 +2,8 @@
 
 ``draw(out_dir)`` writes:
 
-- ``sigmoid.svg``: the sigmoid σ(z) (``homemade.activations.sigmoid``) with the threshold
-  σ(0) = ½ that turns a score z = θᵀx into the prediction ŷ = 1 when z > 0;
+- ``sigmoid.svg``: the sigmoid g(z) (``homemade.activations.sigmoid``) with the threshold
+  g(0) = ½ that turns a score z = θᵀx into the prediction ŷ = 1 when z > 0;
 - ``linear_boundary.svg``: a small seeded two-class example, the probability h_θ(x) of a
   fitted ``LogisticRegression`` as filled contours, and its decision boundary θᵀx = 0.
 
@@ -60,13 +60,13 @@ def draw(out_dir=FIGURES):
 
     fig, ax = plt.subplots(figsize=(6, 3.2))
     z = np.linspace(-8, 8, 401)
-    ax.plot(z, sigmoid(z), color="black", label="σ(z) = 1 / (1 + e⁻ᶻ)")
+    ax.plot(z, sigmoid(z), color="black", label="g(z) = 1 / (1 + e⁻ᶻ)")
     ax.axhline(0.5, color="grey", linestyle=":", linewidth=1)
     ax.axvline(0, color="grey", linestyle=":", linewidth=1)
     ax.fill_between(
         z, 0, 1, where=z > 0, color="tab:green", alpha=0.08, label="z > 0: predict ŷ = 1"
     )
-    ax.set(xlabel="score z = θᵀx", ylabel="h_θ(x) = σ(z)", ylim=(0, 1), title="The sigmoid")
+    ax.set(xlabel="score z = θᵀx", ylabel="h_θ(x) = g(z)", ylim=(0, 1), title="The sigmoid")
     ax.legend(loc="upper left", fontsize=8)
     written.append(out_dir / "sigmoid.svg")
     fig.savefig(written[-1], metadata={"Date": None}, bbox_inches="tight")
