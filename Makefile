@@ -64,7 +64,7 @@ lab: install
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 		$(if $(AS_ROOT),--allow-root) $(LAB_ARGS)
 
-test: lint unit nbval
+test: lint math unit nbval
 
 lint: install
 	$(BIN)/ruff check .

@@ -55,6 +55,11 @@ function formulas(text) {
       found.push({ tex: match[1], line: number, display: false });
     }
     const plain = code.replace(/\$`[^`]*`\$/g, "").replace(/``/g, "");
+    // A lone $ left after taking out every $…$ pair: a formula split over two lines,
+    // which neither GitHub nor this check reads as one.
+    if (plain.replace(/\$[^$\s][^$]*?\$/g, "").includes("$")) {
+      problems.push({ line: number, message: "a $ without its pair on this line: keep an inline formula on one line" });
+    }
     for (const match of plain.matchAll(/\$([^$\s][^$]*?)\$/g)) {
       if (/\\[^A-Za-z]|[_*]/.test(match[1])) {
         problems.push({ line: number, message: `inline $${match[1]}$ has a character markdown eats: write $\`…\`$` });
