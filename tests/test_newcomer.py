@@ -52,7 +52,8 @@ def test_make_test_runs_nbval_under_each_kernel_and_the_unit_tests_once():
     dry = make("-n", "test")
     assert dry.returncode == 0, dry.stderr
     out = dry.stdout
-    assert out.count("pytest tests") == 1
+    assert out.count("--doctest-modules tests homemade") == 1  # unit tests and doctests, once
+    assert "check_math.mjs" in out  # the math pages compiled
     assert out.count("--nbval ") == out.count("OPENBLAS_NUM_THREADS=1")
     assert "env -u OPENBLAS_CORETYPE" in out  # the machine's own kernel
     assert "OPENBLAS_CORETYPE=Prescott" in out  # every x86-64 CPU
