@@ -74,7 +74,12 @@ lint: install
 unit: install
 	$(BIN)/pytest --doctest-modules tests homemade
 
-nbval: $(addprefix nbval-,$(KERNELS))
+# Two kernels at a time (each notebook run uses one BLAS thread, the machine has two
+# cores); each kernel's output is printed together when it ends.
+NBVAL_JOBS ?= 2
+nbval: install
+	@$(MAKE) --no-print-directory -j$(NBVAL_JOBS) --output-sync=target \
+		$(addprefix nbval-,$(KERNELS))
 
 $(addprefix nbval-,$(KERNELS)): nbval-%: install
 	@echo "--- nbval, OpenBLAS kernel: $*"
