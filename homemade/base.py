@@ -11,7 +11,8 @@ import inspect
 
 import numpy as np
 
-from homemade._validation import check_array, check_is_fitted, check_n_features, check_params
+from homemade._parameters import check_params
+from homemade._validation import check_array, check_is_fitted, check_n_features
 from homemade.metrics import accuracy_score, r2_score
 
 

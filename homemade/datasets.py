@@ -27,6 +27,8 @@ import numpy as np
 import pandas as pd
 import pooch
 
+from homemade._idx import _IDX_DTYPES, read_idx  # noqa: F401 (part of this module's API)
+
 __all__ = [
     "MNIST_TRAIN_SIZE",
     "REGISTRY",
@@ -212,12 +214,7 @@ def _download(name, url, algorithm, expected, path, folder, how, stale_hash, pro
             f"\nThe copy already at {path} is not the right file "
             f"({algorithm} {stale_hash}, expected {expected})."
         )
-    local_copy_hint = (
-        f"To use a copy you downloaded elsewhere, save it as {path} or point "
-        f"HOMEMADE_DATA_DIR at a folder holding it as {name}:\n"
-        f"    export HOMEMADE_DATA_DIR=/path/to/folder\n"
-        f"Its {algorithm} must be {expected} (check with {_check_tool(algorithm)})."
-    )
+    local_copy_hint = _local_copy_hint(name, path, algorithm, expected)
     # Unique per process and call, so concurrent downloads never share a temporary file;
     # hidden and suffixed so that nothing ever mistakes it for the real file.
     tmp = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part"
@@ -264,6 +261,15 @@ def _download(name, url, algorithm, expected, path, folder, how, stale_hash, pro
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _local_copy_hint(name, path, algorithm, expected):
+    return (
+        f"To use a copy you downloaded elsewhere, save it as {path} or point "
+        f"HOMEMADE_DATA_DIR at a folder holding it as {name}:\n"
+        f"    export HOMEMADE_DATA_DIR=/path/to/folder\n"
+        f"Its {algorithm} must be {expected} (check with {_check_tool(algorithm)})."
+    )
 
 
 def _describe(exc):
@@ -381,63 +387,3 @@ def _load_idx_pair(prefix):
         X_parts.append(images.reshape(size, -1).astype(np.float32))
         y_parts.append(labels.astype(np.int64))
     return np.concatenate(X_parts), np.concatenate(y_parts)
-
-
-# --------------------------------------------------------------------------------------
-# IDX files
-# --------------------------------------------------------------------------------------
-
-# The IDX type byte -> big-endian NumPy dtype (the format of the MNIST files).
-_IDX_DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
-
-
-def read_idx(path):
-    """Read an IDX file into a NumPy array of its declared shape, in native byte order.
-
-    The file may be gzip-compressed or not (recognised by its content, not its name).
-    An IDX file is: two zero bytes, a type byte, the number of dimensions, one big-endian
-    uint32 size per dimension, then the values in C order, big-endian.
-
-    Raises ``ValueError`` naming the file when it is not an IDX file, declares an
-    unknown type, is truncated or carries extra bytes.
-    """
-    with open(path, "rb") as f:
-        raw = f.read()
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(raw)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            raise ValueError(f"{path}: damaged or truncated gzip data ({exc}).") from exc
-    else:
-        data = raw
-    if len(data) < 4:
-        raise ValueError(f"{path} is not an IDX file: only {len(data)} bytes.")
-    if data[0] != 0 or data[1] != 0:
-        raise ValueError(
-            f"{path} is not an IDX file: its magic number starts with bytes "
-            f"{data[0]:#04x} {data[1]:#04x} instead of 0x00 0x00."
-        )
-    if data[2] not in _IDX_DTYPES:
-        known = ", ".join(f"{code:#04x}" for code in _IDX_DTYPES)
-        raise ValueError(f"{path}: unknown IDX data type {data[2]:#04x} (known: {known}).")
-    ndim = data[3]
-    if ndim == 0:
-        raise ValueError(f"{path}: the IDX header declares 0 dimensions.")
-    header_size = 4 + 4 * ndim
-    if len(data) < header_size:
-        raise ValueError(
-            f"{path} is truncated: the header declares {ndim} dimensions, which needs "
-            f"{header_size} bytes, but the file has {len(data)}."
-        )
-    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    dtype = np.dtype(_IDX_DTYPES[data[2]])
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    found = len(data) - header_size
-    if found != expected:
-        problem = "is truncated" if found < expected else "has extra bytes"
-        raise ValueError(
-            f"{path} {problem}: the header declares shape {shape} of {dtype.name}, i.e. "
-            f"{expected} bytes of values, but the file holds {found}."
-        )
-    body = np.frombuffer(data, dtype=dtype, offset=header_size)
-    return body.reshape(shape).astype(dtype.newbyteorder("="))

@@ -7,7 +7,7 @@ from math import comb
 
 import numpy as np
 
-from homemade._validation import Boolean, Interval, check_params
+from homemade._parameters import Boolean, Interval, check_params
 
 # The feature-map hyperparameters, declared once: FeatureMap checks them, and the linear
 # models include this table in their own ``_parameter_constraints``.

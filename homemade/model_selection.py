@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from homemade._validation import check_random_state
+from homemade._parameters import check_random_state
 
 
 def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, shuffle=True):

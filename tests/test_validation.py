@@ -7,19 +7,21 @@ import pandas as pd
 import pytest
 import scipy.sparse as sp
 
-from homemade._validation import (
+from homemade._parameters import (
     Boolean,
     Interval,
     NoneValue,
     Options,
     RandomState,
+    check_option,
+    check_random_state,
+    check_scalar,
+)
+from homemade._validation import (
     check_array,
     check_classification_targets,
     check_is_fitted,
     check_n_features,
-    check_option,
-    check_random_state,
-    check_scalar,
     check_target,
     check_X_y,
 )

@@ -8,7 +8,8 @@ them and stores the results.
 
 import numpy as np
 
-from homemade._validation import Interval, NoneValue, Options, check_target
+from homemade._parameters import Interval, NoneValue, Options
+from homemade._validation import check_target
 from homemade.anomaly_detection.gaussian import (
     check_covariance,
     check_variances,

@@ -117,54 +117,46 @@ def run_check(exercise, function):
         except NotImplementedError:
             return _not_attempted(name)
         except Exception as error:  # the learner's code may raise anything
-            return Result(
-                name,
-                False,
-                "error",
-                f"{name}: raised {type(error).__name__}: {error}\non the input\n{_show(case)}",
-            )
+            message = f"{name}: raised {type(error).__name__}: {error}\non the input\n"
+            return Result(name, False, "error", message + _show(case))
         problem = _disagreement(exercise, expected, got, case)
         if problem is None and _draws_at_random(case):
             if not np.array_equal(np.asarray(got), np.asarray(_call(function, case))):
                 problem = "two calls with the same seed gave different results"
-        if problem is None:
-            continue
-        problem = problem[0].upper() + problem[1:]
-        mistake = _recognise(exercise, function, cases)
-        if mistake is not None:
-            return Result(
-                name,
-                False,
-                "mistake",
-                f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}",
-                mistake=mistake.name,
+        if problem is not None:
+            problem = problem[0].upper() + problem[1:]
+            where = f"The smallest input that fails (case {index + 1} of {len(cases)})"
+            details = f"{where}:\n{_show(case)}\nexpected:\n{_show_value(expected)}\n"
+            return _not_yet(
+                exercise, function, cases, f"{problem}.\n{details}got:\n{_show_value(got)}"
             )
-        return Result(
-            name,
-            False,
-            "failed",
-            f"{name}: not yet. {problem}.\n"
-            f"The smallest input that fails (case {index + 1} of {len(cases)}):\n{_show(case)}\n"
-            f"expected:\n{_show_value(expected)}\ngot:\n{_show_value(got)}",
-        )
-    problem = exercise.behaviour(function) if exercise.behaviour is not None else None
-    if problem is not None:
-        mistake = _recognise(exercise, function, cases)
-        if mistake is not None:
-            message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}"
-            return Result(name, False, "mistake", message, mistake=mistake.name)
-        return Result(name, False, "failed", f"{name}: not yet. {problem}.")
+    if exercise.behaviour is not None and (problem := exercise.behaviour(function)):
+        return _not_yet(exercise, function, cases, f"{problem}.")
+    return Result(name, True, "passed", "\n".join(_pass_notes(exercise, function, cases, rng)))
+
+
+def _not_yet(exercise, function, cases, explanation):
+    """A failed check: the catalogued mistake it makes, if one fits, else the explanation."""
+    name = exercise.name
+    mistake = _recognise(exercise, function, cases)
+    if mistake is not None:
+        message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}"
+        return Result(name, False, "mistake", message, mistake=mistake.name)
+    return Result(name, False, "failed", f"{name}: not yet. {explanation}")
+
+
+def _pass_notes(exercise, function, cases, rng):
     if exercise.compare is None:
-        notes = [f"{name}: passed, {len(cases)} cases agree with the library's function."]
+        notes = [f"{exercise.name}: passed, {len(cases)} cases agree with the library's function."]
     else:
-        notes = [f"{name}: passed, {len(cases)} cases have the properties the library's does."]
+        notes = [
+            f"{exercise.name}: passed, {len(cases)} cases have the properties the library's does."
+        ]
     if exercise.gradient_of is not None:
         notes.append(_finite_difference_note(exercise, function, cases))
-    if exercise.speed_case is not None:
-        note = _speed_note(exercise, function, rng)
-        if note:
-            notes.append(note)
-    return Result(name, True, "passed", "\n".join(notes))
+    if exercise.speed_case is not None and (note := _speed_note(exercise, function, rng)):
+        notes.append(note)
+    return notes
 
 
 def _draws_at_random(case):

@@ -4,13 +4,7 @@ import warnings
 
 import numpy as np
 
-from homemade._validation import (
-    ArrayLike,
-    Interval,
-    Options,
-    RandomState,
-    check_random_state,
-)
+from homemade._parameters import ArrayLike, Interval, Options, RandomState, check_random_state
 from homemade.base import BaseEstimator, ClusterMixin
 from homemade.exceptions import ConvergenceWarning
 

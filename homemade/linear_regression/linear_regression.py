@@ -10,7 +10,8 @@ import warnings
 
 import numpy as np
 
-from homemade._validation import Interval, Options, check_X_y
+from homemade._parameters import Interval, Options
+from homemade._validation import check_X_y
 from homemade.base import BaseEstimator, RegressorMixin
 from homemade.exceptions import ConvergenceWarning
 from homemade.features import FEATURE_MAP_CONSTRAINTS, FeatureMap, design_matrix

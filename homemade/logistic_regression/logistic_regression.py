@@ -1,8 +1,7 @@
 """Logistic regression: one-vs-all (as the course teaches) or softmax, regularized log-loss.
 
-The functions at the top are the math of ``README.md`` beside this file; the class
-``LogisticRegression`` checks its input, maps the features, calls them and keeps the results.
-"""
+The functions at the top are the math of ``README.md`` beside this file; ``LogisticRegression``
+checks its input, maps the features, calls them and keeps the results."""
 
 import warnings
 from functools import partial
@@ -10,7 +9,8 @@ from functools import partial
 import numpy as np
 from scipy.optimize import minimize
 
-from homemade._validation import Interval, Options, check_classification_targets, check_X_y
+from homemade._parameters import Interval, Options
+from homemade._validation import check_classification_targets, check_X_y
 from homemade.activations import log_sigmoid, log_softmax, sigmoid
 from homemade.base import BaseEstimator, ClassifierMixin
 from homemade.exceptions import ConvergenceWarning

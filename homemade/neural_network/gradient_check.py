@@ -6,7 +6,8 @@ gradient is compared with the definition of a derivative, one entry θᵢ at a t
 
 import numpy as np
 
-from homemade._validation import Interval, check_random_state, check_X_y
+from homemade._parameters import Interval, check_random_state
+from homemade._validation import check_X_y
 from homemade.neural_network.multilayer_perceptron import MultilayerPerceptron
 from homemade.neural_network.network import (
     cost,

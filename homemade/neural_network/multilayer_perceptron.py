@@ -12,17 +12,16 @@ import warnings
 import numpy as np
 from tqdm.auto import tqdm
 
-from homemade._validation import (
+from homemade._parameters import (
     Boolean,
     Custom,
     Interval,
     NoneValue,
     Options,
     RandomState,
-    check_classification_targets,
     check_random_state,
-    check_X_y,
 )
+from homemade._validation import check_classification_targets, check_X_y
 from homemade.base import BaseEstimator, ClassifierMixin
 from homemade.exceptions import ConvergenceWarning
 from homemade.neural_network.network import (

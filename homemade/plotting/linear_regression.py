@@ -178,23 +178,10 @@ def plane_figure(model, train, test, labels, title):
     )
     plane = model.predict(np.column_stack([first.ravel(), second.ravel()]))
 
-    def points(rows, label, symbol, color):
-        features, targets, names = rows
-        return go.Scatter3d(
-            x=features[:, 0],
-            y=features[:, 1],
-            z=targets,
-            text=names,
-            name=label,
-            mode="markers",
-            marker={"size": 4, "symbol": symbol, "color": color},
-            hovertemplate="%{text}<br>%{x:.2f}, %{y:.2f}<br>%{z:.2f}",
-        )
-
     fig = go.Figure(
         [
-            points(train, "training", "circle", "royalblue"),
-            points(test, "test", "diamond", "crimson"),
+            _points_3d(train, "training", "circle", "royalblue"),
+            _points_3d(test, "test", "diamond", "crimson"),
             go.Surface(
                 x=first,
                 y=second,
@@ -220,6 +207,21 @@ def plane_figure(model, train, test, labels, title):
         margin={"l": 0, "r": 0, "t": 40, "b": 0},
     )
     return fig
+
+
+def _points_3d(rows, label, symbol, color):
+    """The rows (features, targets, names) as plotly 3-D markers, named on hover."""
+    features, targets, names = rows
+    return go.Scatter3d(
+        x=features[:, 0],
+        y=features[:, 1],
+        z=targets,
+        text=names,
+        name=label,
+        mode="markers",
+        marker={"size": 4, "symbol": symbol, "color": color},
+        hovertemplate="%{text}<br>%{x:.2f}, %{y:.2f}<br>%{z:.2f}",
+    )
 
 
 def plot_plane(ax, model, train, test, labels):
