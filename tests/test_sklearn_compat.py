@@ -36,14 +36,19 @@ from homemade.exceptions import ConvergenceWarning, DataConversionWarning
 # stay fast on a busy machine. The MLP needs mini-batches of 32 to learn scikit-learn's
 # blobs to > 83 % training accuracy (check_classifiers_train) within 50 epochs.
 ESTIMATORS = [
+    # Every estimator as a learner first meets it, default-constructed ...
     LinearRegression(),
+    LogisticRegression(),
+    KMeans(),
+    MultilayerPerceptron(),
+    GaussianAnomalyDetector(),
+    # ... and the variants that take another code path.
     LinearRegression(solver="normal_equation", polynomial_degree=2),
     LogisticRegression(max_iter=200),
     LogisticRegression(multi_class="softmax", max_iter=200),
     LogisticRegression(multi_class="softmax", max_iter=200, dtype="float32"),
     KMeans(n_clusters=3, n_init=2, max_iter=50, random_state=0),
     MultilayerPerceptron(hidden_layer_sizes=(16,), batch_size=32, max_iter=50, random_state=0),
-    GaussianAnomalyDetector(),
     GaussianAnomalyDetector(covariance="full"),
 ]
 
