@@ -338,8 +338,8 @@ EXERCISES = [
                 _adam_swapped_betas,
             ),
             Mistake(
-                "the second moment from |g| instead of g²",
-                "r averages the squared gradient: g * g (element-wise).",
+                "the second moment from |∇J| instead of ∇J⊙∇J",
+                "r averages the squared gradient: gradient * gradient (element-wise).",
                 _adam_gradient_not_squared,
             ),
         ],
