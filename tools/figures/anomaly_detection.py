@@ -21,6 +21,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no window
 import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
+from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
 from homemade.anomaly_detection import GaussianAnomalyDetector  # noqa: E402
 from homemade.plotting.anomaly_detection import (  # noqa: E402
@@ -29,7 +30,6 @@ from homemade.plotting.anomaly_detection import (  # noqa: E402
     plot_threshold_curves,
 )
 
-FIGURES = pathlib.Path(__file__).resolve().parents[2] / "homemade" / "anomaly_detection" / "figures"
 EXTENT = (-4.5, 4.5, -4.5, 4.5)
 NAMES = ("feature x₁", "feature x₂")
 
@@ -53,26 +53,19 @@ def example(seed=0):
     return X, y
 
 
-def _save(fig, path):
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    plt.close(fig)
-
-
-def draw(out_dir=FIGURES):
+def draw(out_dir):
     """Draw both figures into ``out_dir`` (created if missing).
 
     Parameters
     ----------
-    out_dir : str or pathlib.Path, default=homemade/anomaly_detection/figures
+    out_dir : str or pathlib.Path
 
     Returns
     -------
     paths : list of pathlib.Path
         The SVG files written.
     """
-    plt.rcParams["svg.hashsalt"] = "homemade"
     out_dir = pathlib.Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     X, y = example()
     models = {}
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.8), sharex=True, sharey=True)
@@ -92,7 +85,7 @@ def draw(out_dir=FIGURES):
         ax.set_aspect("equal")
     axes[0].legend(loc="lower right", fontsize=8)
     paths = [out_dir / "gaussian_epsilon_contour.svg", out_dir / "f1_over_epsilon.svg"]
-    _save(fig, paths[0])
+    save_svg(fig, paths[0], bbox_inches="tight")
 
     full = models["full"]
     fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -105,10 +98,9 @@ def draw(out_dir=FIGURES):
         full.epsilon_,
     )
     ax.set_title("Full Σ: precision, recall and F1 of “p(x) < ε” for every candidate ε")
-    _save(fig, paths[1])
+    save_svg(fig, paths[1], bbox_inches="tight")
     return paths
 
 
 if __name__ == "__main__":
-    for path in draw():
-        print(path)
+    main(draw, "anomaly_detection")

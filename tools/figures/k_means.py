@@ -19,6 +19,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no window
 import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
+from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
 from homemade.k_means import KMeans  # noqa: E402
 from homemade.k_means.k_means import (  # noqa: E402
@@ -29,7 +30,6 @@ from homemade.k_means.k_means import (  # noqa: E402
 )
 from homemade.plotting.k_means import color_of, draw_nearest_centroid_regions  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 K = 3
 LIMITS = ((-4.5, 5.5), (-4.0, 5.0))
 
@@ -93,7 +93,7 @@ def draw_lloyd_steps(X, path):
     _centroids(axes[2], mu_new)
     _frame(axes[2], f"update: μ_j = mean of cluster j   (J = {J_after:.0f})")
     fig.tight_layout()
-    _save(fig, path)
+    save_svg(fig, path)
 
 
 def draw_kmeans_plusplus(X, path, seed=1):
@@ -112,7 +112,7 @@ def draw_kmeans_plusplus(X, path, seed=1):
     _centroids(axes[1], seeds)
     _frame(axes[1], f"k-means++: the {K} seeds, in order")
     fig.tight_layout()
-    _save(fig, path)
+    save_svg(fig, path)
 
 
 def draw_elbow(X, path):
@@ -127,12 +127,7 @@ def draw_elbow(X, path):
     ax.set_ylabel("inertia J")
     ax.set_title(f"J always falls with k; it bends at k = {K}", fontsize=10)
     fig.tight_layout()
-    _save(fig, path)
-
-
-def _save(fig, path):
-    fig.savefig(path, format="svg", metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, path)
 
 
 def draw(out_dir):
@@ -147,9 +142,7 @@ def draw(out_dir):
     -------
     paths : list of pathlib.Path
     """
-    plt.rcParams["svg.hashsalt"] = "homemade"  # fixed ids: a redraw is byte-identical
     out_dir = pathlib.Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     X = example()
     paths = [out_dir / name for name in ("lloyd_steps.svg", "kmeans_plusplus.svg", "elbow.svg")]
     draw_lloyd_steps(X, paths[0])
@@ -159,5 +152,4 @@ def draw(out_dir):
 
 
 if __name__ == "__main__":
-    for written in draw(ROOT / "homemade" / "k_means" / "figures"):
-        print(written.relative_to(ROOT))
+    main(draw, "k_means")

@@ -23,6 +23,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no window
 import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
+from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
 from homemade.datasets import load_happiness, load_nonlinear  # noqa: E402
 from homemade.features import design_matrix, standardize  # noqa: E402
@@ -39,7 +40,6 @@ from homemade.plotting.linear_regression import (  # noqa: E402
     plot_error_curves,
 )
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 LAMBDAS = np.logspace(-4, 3, 15)
 SHOWN = {"small λ: variance": 10**-3.5, "middling λ": 10**-1.5, "large λ: bias": 100.0}
 SPLITS = 10
@@ -72,8 +72,7 @@ def draw_gradient_descent_steps(path):
         title = f"{name} GDP index: α = {alpha:.2g} (0.9 · 2/ν_max)"
         plot_cost_surface(ax, design, y_train, steps, title=title)
     fig.tight_layout()
-    fig.savefig(path, metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, path)
 
 
 def _fits_and_errors(X, y):
@@ -105,16 +104,14 @@ def draw_regularization(fits_path, curve_path):
         ax.set_xlabel("x")
     axes[0].set_ylabel("y")
     fig.tight_layout()
-    fig.savefig(fits_path, metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, fits_path)
 
     fig, ax = plt.subplots(figsize=(7, 4))
     plot_error_curves(ax, LAMBDAS, errors[0], errors[1], "λ", log_x=True)
     ax.set_title(f"degree 20, {SPLITS} splits of 50 training / 200 validation points")
     ax.legend()
     fig.tight_layout()
-    fig.savefig(curve_path, metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, curve_path)
 
 
 def draw(out_dir):
@@ -130,8 +127,6 @@ def draw(out_dir):
     list of pathlib.Path
     """
     out_dir = pathlib.Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    plt.rcParams["svg.hashsalt"] = "homemade"
     paths = [
         out_dir / "gradient_descent_steps.svg",
         out_dir / "regularization_fits.svg",
@@ -143,5 +138,4 @@ def draw(out_dir):
 
 
 if __name__ == "__main__":
-    for written in draw(ROOT / "homemade" / "linear_regression" / "figures"):
-        print(written.relative_to(ROOT))
+    main(draw, "linear_regression")

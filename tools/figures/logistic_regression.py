@@ -19,14 +19,11 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no window
 import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
+from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
 from homemade.activations import sigmoid  # noqa: E402
 from homemade.logistic_regression import LogisticRegression  # noqa: E402
 from homemade.plotting.logistic_regression import scatter_classes  # noqa: E402
-
-FIGURES = (
-    pathlib.Path(__file__).resolve().parents[2] / "homemade" / "logistic_regression" / "figures"
-)
 
 
 def example(seed=0):
@@ -42,20 +39,18 @@ def example(seed=0):
     return X, np.repeat([0, 1], 60)
 
 
-def draw(out_dir=FIGURES):
+def draw(out_dir):
     """Draw both figures into ``out_dir`` (created if missing).
 
     Parameters
     ----------
-    out_dir : str or pathlib.Path, default=homemade/logistic_regression/figures
+    out_dir : str or pathlib.Path
 
     Returns
     -------
     list of pathlib.Path, the files written
     """
     out_dir = pathlib.Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    plt.rcParams["svg.hashsalt"] = "homemade"
     written = []
 
     fig, ax = plt.subplots(figsize=(6, 3.2))
@@ -69,8 +64,7 @@ def draw(out_dir=FIGURES):
     ax.set(xlabel="score z = θᵀx", ylabel="h_θ(x) = g(z)", ylim=(0, 1), title="The sigmoid")
     ax.legend(loc="upper left", fontsize=8)
     written.append(out_dir / "sigmoid.svg")
-    fig.savefig(written[-1], metadata={"Date": None}, bbox_inches="tight")
-    plt.close(fig)
+    save_svg(fig, written[-1], bbox_inches="tight")
 
     X, y = example()
     model = LogisticRegression().fit(X, y)
@@ -99,11 +93,9 @@ def draw(out_dir=FIGURES):
     ax.set(xlabel="x₁", ylabel="x₂", title="Decision boundary θᵀx = 0 (black line)")
     ax.legend(loc="lower right", fontsize=8)
     written.append(out_dir / "linear_boundary.svg")
-    fig.savefig(written[-1], metadata={"Date": None}, bbox_inches="tight")
-    plt.close(fig)
+    save_svg(fig, written[-1], bbox_inches="tight")
     return written
 
 
 if __name__ == "__main__":
-    for path in draw():
-        print(path)
+    main(draw, "logistic_regression")

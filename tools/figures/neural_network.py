@@ -21,6 +21,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no window
 import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
+from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
 from homemade.datasets import load_mnist  # noqa: E402
 from homemade.model_selection import train_test_split  # noqa: E402
@@ -33,7 +34,6 @@ from homemade.neural_network.network import (  # noqa: E402
 )
 from homemade.plotting.neural_network import plot_cost_curves  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 SIZES = [784, 128, 10]
 BATCH = 200
 SOLVERS = ("adam", "momentum", "gradient_descent")
@@ -105,8 +105,7 @@ def draw_network(path):
         f"A {'-'.join(map(str, SIZES))} network on a batch of B = {BATCH} images", fontsize=11
     )
     fig.tight_layout()
-    fig.savefig(path, format="svg", metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, path)
 
 
 def draw_solvers_cost(path, epochs=20):
@@ -128,8 +127,7 @@ def draw_solvers_cost(path, epochs=20):
     )
     ax.title.set_fontsize(10)
     fig.tight_layout()
-    fig.savefig(path, format="svg", metadata={"Date": None})
-    plt.close(fig)
+    save_svg(fig, path)
 
 
 def draw(out_dir):
@@ -145,9 +143,7 @@ def draw(out_dir):
     list of pathlib.Path
         The files written.
     """
-    plt.rcParams["svg.hashsalt"] = "homemade"  # fixed ids: a redraw is byte-identical
     out_dir = pathlib.Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / "network_shapes.svg", out_dir / "solvers_cost.svg"]
     draw_network(written[0])
     draw_solvers_cost(written[1])
@@ -155,5 +151,4 @@ def draw(out_dir):
 
 
 if __name__ == "__main__":
-    for written in draw(ROOT / "homemade" / "neural_network" / "figures"):
-        print(written.relative_to(ROOT))
+    main(draw, "neural_network")
