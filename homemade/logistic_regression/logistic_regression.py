@@ -305,8 +305,9 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         X, y = check_X_y(X, y, estimator=self, numeric_y=False)
         self.classes_, y_index = check_classification_targets(y, estimator=self)
         self.n_features_in_ = X.shape[1]
-        self.feature_map_ = FeatureMap(**{k: getattr(self, k) for k in FEATURE_MAP_CONSTRAINTS})
-        self.feature_map_.fit(X)
+        self.feature_map_ = FeatureMap(polynomial_degree=self.polynomial_degree,
+                                       sinusoid_degree=self.sinusoid_degree,
+                                       normalize=self.normalize).fit(X)
         X = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
         Y = np.eye(len(self.classes_), dtype=self.dtype)[y_index]
         if self.solver == "lbfgs":
@@ -364,16 +365,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return log_softmax(log_sigmoid(Z))
 
     def predict_proba(self, X):
-        """Class probabilities, each row summing to 1 (one-vs-all: g(θₖᵀx) / Σⱼ g(θⱼᵀx)).
-
-        Parameters
-        ----------
-        X : array-like of shape (m, n)
-
-        Returns
-        -------
-        ndarray of shape (m, K), columns in the order of ``classes_``
-        """
+        """Class probabilities, shape (m, K) in the order of ``classes_``, each row summing
+        to 1 (one-vs-all: g(θₖᵀx) / Σⱼ g(θⱼᵀx)). ``X``: array-like of shape (m, n)."""
         return np.exp(self.predict_log_proba(X))
 
     def predict(self, X):
@@ -387,14 +380,17 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         -------
         ndarray of shape (m,), values from ``classes_``
         """
-        X = self._validate_data(X)
-        design = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
-        theta = np.vstack([self.intercept_, self.coef_.T])  # the intercepts as row 0
+        theta, design = self._theta_and_design(X)
         if theta.shape[1] == 1:  # two classes, one classifier: z > 0 means classes_[1]
             return self.classes_[(design @ theta[:, 0] > 0).astype(int)]
         return self.classes_[predict_class(theta, design)]
 
     def _scores(self, X):
-        # z = θ₀ + Σⱼ θⱼxⱼ for every classifier, shape (m, n_models).
+        theta, design = self._theta_and_design(X)
+        return design @ theta  # z = θᵀx for every classifier, shape (m, n_models)
+
+    def _theta_and_design(self, X):
+        # θ with the intercepts as row 0, and the design matrix of X's mapped features.
         X = self._validate_data(X)
-        return self.feature_map_.transform(X) @ self.coef_.T + self.intercept_
+        features = self.feature_map_.transform(X).astype(self.dtype, copy=False)
+        return np.vstack([self.intercept_, self.coef_.T]), design_matrix(features)
