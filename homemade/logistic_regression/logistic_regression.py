@@ -9,6 +9,7 @@ from functools import partial
 import numpy as np
 from scipy.optimize import minimize
 
+from homemade._blas import scipy_blas_on_one_thread
 from homemade._parameters import Interval, Options
 from homemade._validation import check_classification_targets, check_X_y
 from homemade.activations import log_sigmoid, log_softmax, sigmoid
@@ -139,9 +140,10 @@ def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
     def record(intermediate_result):  # SciPy calls it after every iteration
         cost_history.append(float(intermediate_result.fun))
 
-    result = minimize(flat_cost_gradient, theta.ravel().astype(np.float64), jac=True,
-                      method="L-BFGS-B", callback=record,
-                      options=dict(maxiter=max_iter, ftol=tol, gtol=tol))
+    with scipy_blas_on_one_thread():  # a speed fix only, see its docstring
+        result = minimize(flat_cost_gradient, theta.ravel().astype(np.float64), jac=True,
+                          method="L-BFGS-B", callback=record,
+                          options=dict(maxiter=max_iter, ftol=tol, gtol=tol))
     # Status 1: max_iter ran out. Status 2 (the line search cannot lower J any more) means
     # J is at the limit of floating-point precision, which is converged enough.
     return result.x.reshape(shape).astype(dtype), cost_history, result.status != 1
