@@ -8,7 +8,7 @@ agrees with it on every case.
 import numpy as np
 
 from homemade.exercises._checker import Exercise, Mistake
-from homemade.features import standardize
+from homemade.features import design_matrix, standardize
 from homemade.linear_regression.linear_regression import (
     cost,
     gradient,
@@ -20,7 +20,7 @@ PAGE = "homemade/linear_regression/README.md"
 
 
 def _design(rng, m, n):
-    return np.hstack([np.ones((m, 1)), rng.normal(size=(m, n))])
+    return design_matrix(rng.normal(size=(m, n)))
 
 
 def _cost_cases(rng):

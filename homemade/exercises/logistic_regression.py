@@ -7,6 +7,7 @@ import numpy as np
 
 from homemade.activations import sigmoid
 from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.features import design_matrix
 from homemade.logistic_regression.logistic_regression import (
     binary_cost_gradient,
     lbfgs,
@@ -38,7 +39,7 @@ def _sigmoid_overflowing(z):
 
 # --------------------------------------------------------- the cost and gradient
 def _design(rng, m, n):
-    return np.hstack([np.ones((m, 1)), rng.normal(size=(m, n))])
+    return design_matrix(rng.normal(size=(m, n)))
 
 
 def _cost_cases(rng):
