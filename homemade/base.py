@@ -65,11 +65,34 @@ class BaseEstimator:
         )
 
     def get_params(self, deep=True):
-        """The hyperparameters as a dict (``deep`` is accepted for scikit-learn)."""
+        """The hyperparameters, read off the ``__init__`` signature.
+
+        Parameters
+        ----------
+        deep : bool, default=True
+            Accepted for scikit-learn; ignored.
+
+        Returns
+        -------
+        dict
+            ``{name: value}`` for every keyword argument of ``__init__``.
+        """
         return {name: getattr(self, name) for name in self._param_names()}
 
     def set_params(self, **params):
-        """Set hyperparameters by name; unknown names are an error."""
+        """Set hyperparameters by name; unknown names are an error.
+
+        The values are stored unchanged; ``fit`` checks them.
+
+        Parameters
+        ----------
+        **params
+            ``name=value`` for hyperparameters of ``__init__``.
+
+        Returns
+        -------
+        self : estimator
+        """
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
@@ -120,6 +143,21 @@ class RegressorMixin:
     _estimator_type = "regressor"
 
     def score(self, X, y, sample_weight=None):
+        """R² of ``predict(X)`` against ``y`` (see ``homemade.metrics.r2_score``).
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : array-like of shape (m,)
+            The true targets.
+        sample_weight : array-like of shape (m,), default=None
+            Weight of each row; None weighs them all 1.
+
+        Returns
+        -------
+        float
+            1 is perfect, 0 is as good as predicting the mean of ``y``.
+        """
         return r2_score(y, self.predict(X), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):
@@ -138,6 +176,21 @@ class ClassifierMixin:
     _estimator_type = "classifier"
 
     def score(self, X, y, sample_weight=None):
+        """The accuracy of ``predict(X)`` against ``y`` (see ``homemade.metrics.accuracy_score``).
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : array-like of shape (m,)
+            The true labels.
+        sample_weight : array-like of shape (m,), default=None
+            Weight of each row; None weighs them all 1.
+
+        Returns
+        -------
+        float
+            The (weighted) fraction of rows predicted right, between 0 and 1.
+        """
         return accuracy_score(y, self.predict(X), sample_weight=sample_weight)
 
     def __sklearn_tags__(self):
@@ -156,6 +209,19 @@ class ClusterMixin:
     _estimator_type = "clusterer"
 
     def fit_predict(self, X, y=None):
+        """``fit(X)``, then the cluster of each row of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : None
+            Ignored; accepted for scikit-learn's pipelines.
+
+        Returns
+        -------
+        labels : ndarray of shape (m,)
+            ``labels_``, the index of each row's cluster.
+        """
         return self.fit(X).labels_
 
     def __sklearn_tags__(self):
@@ -170,6 +236,19 @@ class OutlierMixin:
     _estimator_type = "outlier_detector"
 
     def fit_predict(self, X, y=None):
+        """``fit(X)``, then ``predict(X)`` on the same rows.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : None
+            Ignored; accepted for scikit-learn's pipelines.
+
+        Returns
+        -------
+        ndarray of shape (m,)
+            What ``predict`` returns for each row.
+        """
         return self.fit(X).predict(X)
 
     def __sklearn_tags__(self):

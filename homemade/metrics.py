@@ -28,7 +28,22 @@ def _weights(sample_weight, n):
 
 
 def accuracy_score(y_true, y_pred, sample_weight=None):
-    """The fraction of predictions equal to the true labels."""
+    """The fraction of predictions equal to the true labels.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true labels.
+    y_pred : array-like of shape (m,)
+        The predicted labels.
+    sample_weight : array-like of shape (m,), default=None
+        Weight of each sample; None weighs them all 1.
+
+    Returns
+    -------
+    float
+        Between 0 and 1; with weights, the weighted fraction.
+    """
     y_true, y_pred = _pair(y_true, y_pred, numeric=False)
     w = _weights(sample_weight, len(y_true))
     return float(np.sum(w * (y_true == y_pred)) / np.sum(w))
@@ -37,7 +52,22 @@ def accuracy_score(y_true, y_pred, sample_weight=None):
 def confusion_matrix(y_true, y_pred, labels=None):
     """C[i, j] = how many samples of true class ``labels[i]`` were predicted ``labels[j]``.
 
-    ``labels`` defaults to the sorted union of the labels in ``y_true`` and ``y_pred``.
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true labels.
+    y_pred : array-like of shape (m,)
+        The predicted labels.
+    labels : array-like of shape (k,), default=None
+        The classes to count, in the order of the rows and columns. None: the sorted union
+        of the labels in ``y_true`` and ``y_pred``. Samples whose true or predicted label is
+        not in ``labels`` are not counted.
+
+    Returns
+    -------
+    C : ndarray of int64 of shape (k, k)
+        Rows are true classes, columns predicted ones; the diagonal counts the right
+        predictions.
     """
     y_true, y_pred = _pair(y_true, y_pred, numeric=False)
     if labels is None:
@@ -65,6 +95,20 @@ def precision_recall_f1(y_true, y_pred, pos_label=1):
     """Precision, recall and F1 of the class ``pos_label`` (0.0 where undefined).
 
     precision = TP / (TP + FP), recall = TP / (TP + FN), F1 = 2·P·R / (P + R).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true labels.
+    y_pred : array-like of shape (m,)
+        The predicted labels.
+    pos_label : label, default=1
+        The class whose precision, recall and F1 are measured.
+
+    Returns
+    -------
+    precision, recall, f1 : float
+        Each between 0 and 1.
     """
     y_true, y_pred = _pair(y_true, y_pred, numeric=False)
     true_pos = np.sum((y_pred == pos_label) & (y_true == pos_label))
@@ -78,7 +122,25 @@ def precision_recall_f1(y_true, y_pred, pos_label=1):
 
 def f1_score(y_true, y_pred, pos_label=1, average="binary"):
     """F1 of ``pos_label`` (``average="binary"``) or the unweighted mean over classes
-    (``average="macro"``)."""
+    (``average="macro"``).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true labels.
+    y_pred : array-like of shape (m,)
+        The predicted labels.
+    pos_label : label, default=1
+        The class measured by ``average="binary"``; ignored by ``"macro"``.
+    average : {"binary", "macro"}, default="binary"
+        ``"macro"``: the mean of every class's F1 over the labels in ``y_true`` and
+        ``y_pred``.
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+    """
     if average == "binary":
         return precision_recall_f1(y_true, y_pred, pos_label)[2]
     if average == "macro":
@@ -89,7 +151,22 @@ def f1_score(y_true, y_pred, pos_label=1, average="binary"):
 
 
 def mean_squared_error(y_true, y_pred, sample_weight=None):
-    """MSE = 1/m · Σ (ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)²."""
+    """MSE = 1/m · Σ (ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)².
+
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true targets y.
+    y_pred : array-like of shape (m,)
+        The predictions ŷ.
+    sample_weight : array-like of shape (m,), default=None
+        Weight of each sample; None weighs them all 1.
+
+    Returns
+    -------
+    float
+        ≥ 0; with weights, Σ wᵢ (ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)² / Σ wᵢ.
+    """
     y_true, y_pred = _pair(y_true, y_pred, numeric=True)
     w = _weights(sample_weight, len(y_true))
     return float(np.sum(w * (y_pred - y_true) ** 2) / np.sum(w))
@@ -100,6 +177,20 @@ def r2_score(y_true, y_pred, sample_weight=None):
 
     A constant ``y_true`` gives 1.0 for a perfect prediction and 0.0 otherwise, as in
     scikit-learn, instead of a division by zero.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (m,)
+        The true targets y.
+    y_pred : array-like of shape (m,)
+        The predictions ŷ.
+    sample_weight : array-like of shape (m,), default=None
+        Weight of each sample; None weighs them all 1.
+
+    Returns
+    -------
+    float
+        At most 1; negative when worse than predicting the mean.
     """
     y_true, y_pred = _pair(y_true, y_pred, numeric=True)
     w = _weights(sample_weight, len(y_true))
@@ -121,6 +212,18 @@ def adjusted_rand_score(labels_true, labels_pred):
     E = Σ C(a_i, 2) · Σ C(b_j, 2) / C(m, 2). 1 means the same partition (whatever the label
     names), about 0 a random one. Two labelings that are both one cluster, or both all
     singletons, score 1.0 as in scikit-learn.
+
+    Parameters
+    ----------
+    labels_true : array-like of shape (m,)
+        One clustering (or the true classes).
+    labels_pred : array-like of shape (m,)
+        The other clustering, e.g. ``KMeans().fit_predict(X)``.
+
+    Returns
+    -------
+    float
+        At most 1; about 0 for a random labeling, and it can be negative.
     """
     labels_true, labels_pred = _pair(labels_true, labels_pred, numeric=False)
     _, rows = np.unique(labels_true, return_inverse=True)

@@ -8,10 +8,31 @@ from homemade._parameters import check_random_state
 def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, shuffle=True):
     """Split arrays (NumPy arrays or pandas objects) into train and test parts.
 
-    Returns ``a_train, a_test, b_train, b_test, ...`` in the order of ``arrays``, like
-    scikit-learn. ``test_size`` is a fraction in (0, 1) or a number of rows. With
+    The same rows go to the same part in every array, like scikit-learn. With
     ``stratify=y`` every class keeps its proportion in both parts (each class's test
     count is rounded, with the rounding remainder spread so the total is exact).
+
+    Parameters
+    ----------
+    *arrays : array-like of shape (m, ...)
+        One or more arrays, DataFrames or Series with the same number of rows m.
+    test_size : float in (0, 1) or int, default=0.2
+        The fraction of the rows (rounded up) or the number of rows in the test part;
+        both parts must keep at least one row.
+    random_state : None, int ≥ 0, Generator or RandomState (numpy.random), default=None
+        Seeds the shuffle: the same integer gives the same split.
+    stratify : array-like of shape (m,), default=None
+        The class label of every row (usually ``y``); needs ``shuffle=True`` and at least
+        two rows per class.
+    shuffle : bool, default=True
+        False: no shuffle, the test part is the last rows (as a time series needs).
+
+    Returns
+    -------
+    list of length 2 · len(arrays)
+        ``a_train, a_test, b_train, b_test, ...`` in the order of ``arrays``, of shapes
+        (m − m_test, ...) and (m_test, ...): pandas objects stay pandas objects, anything
+        else becomes an ndarray.
     """
     if not arrays:
         raise ValueError("train_test_split needs at least one array.")

@@ -67,6 +67,11 @@ def solution(name):
     ----------
     name : str
         The exercise, ``"<algorithm>.<function>"``.
+
+    Returns
+    -------
+    None
+        The source is printed, not returned.
     """
     exercise = EXERCISES[name]
     print(f"The library's solution, explained in {exercise.page}:\n")
@@ -76,9 +81,15 @@ def solution(name):
 def list_exercises(algorithm=None):
     """The exercise names, all or those of one ``algorithm`` (e.g. ``"k_means"``).
 
+    Parameters
+    ----------
+    algorithm : str, default=None
+        The algorithm's package name; None lists every exercise.
+
     Returns
     -------
     list of str
+        ``"<algorithm>.<function>"`` names, in the catalogue's order.
     """
     return [n for n in EXERCISES if algorithm is None or n.split(".")[0] == algorithm]
 
@@ -86,10 +97,15 @@ def list_exercises(algorithm=None):
 def summary(algorithm):
     """Print and return how many of ``algorithm``'s exercises passed their last check.
 
+    Parameters
+    ----------
+    algorithm : str
+        The algorithm's package name, e.g. ``"linear_regression"``.
+
     Returns
     -------
-    tuple of int
-        (passed, total)
+    passed, total : int
+        The exercises whose last ``check`` passed, and all of the algorithm's exercises.
     """
     names = list_exercises(algorithm)
     passed = [n for n in names if n in _results and _results[n].passed]
