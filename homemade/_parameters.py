@@ -45,17 +45,65 @@ def check_option(value, name, options):
     return value
 
 
+RANDOM_STATES = ("None, an integer >= 0, a numpy.random.Generator or a "
+                 "numpy.random.RandomState")
+
+
 def check_random_state(random_state):
-    """Turn ``None``, an integer seed or a ``Generator`` into a ``numpy.random.Generator``."""
-    if random_state is None or isinstance(random_state, numbers.Integral):
+    """The random generator that ``random_state`` asks for.
+
+    Parameters
+    ----------
+    random_state : None, int ≥ 0, numpy.random.Generator or numpy.random.RandomState
+        None: new random numbers on every run; an integer: a seed, the same numbers on every
+        run; a Generator: used as it is; a RandomState (NumPy's older generator, which
+        scikit-learn's tools may pass): seeds a new Generator.
+
+    Returns
+    -------
+    numpy.random.Generator
+
+    Raises
+    ------
+    TypeError
+        For any other value, ``True`` and ``False`` included.
+    ValueError
+        For a negative seed.
+    """
+    if random_state is None:
+        return np.random.default_rng()
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        if random_state < 0:
+            raise ValueError(f"random_state must be >= 0 (a seed), got {random_state}.")
         return np.random.default_rng(random_state)
     if isinstance(random_state, np.random.Generator):
         return random_state
     if isinstance(random_state, np.random.RandomState):
         return np.random.default_rng(random_state.randint(2**31))
-    raise TypeError(
-        f"random_state must be None, an integer or a numpy.random.Generator, got {random_state!r}."
-    )
+    raise TypeError(f"random_state must be {RANDOM_STATES}, got {random_state!r}.")
+
+
+def check_float_type(dtype, name="dtype"):
+    """The NumPy type that ``dtype`` names.
+
+    Parameters
+    ----------
+    dtype : "float32", "float64", numpy.float32, numpy.float64 or their numpy.dtype
+    name : str, default="dtype"
+        The parameter's name, for the error message.
+
+    Returns
+    -------
+    type
+        ``numpy.float32`` or ``numpy.float64``.
+    """
+    try:
+        resolved = np.dtype(dtype)
+    except TypeError:
+        resolved = None
+    if resolved not in (np.dtype(np.float32), np.dtype(np.float64)):
+        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}.")
+    return resolved.type
 
 
 # A spec's ``check`` raises on a bad value, ``describe`` words what it accepts, and
@@ -141,14 +189,14 @@ class NoneValue(_Spec):
 
 @dataclass(frozen=True)
 class RandomState(_Spec):
-    """``None``, an integer seed or a NumPy random generator."""
+    """What :func:`check_random_state` accepts."""
 
     def check(self, value, name):
         check_random_state(value)
         return value
 
     def describe(self):
-        return "None, an integer or a numpy.random.Generator"
+        return RANDOM_STATES
 
 
 @dataclass(frozen=True)
@@ -206,3 +254,7 @@ def check_params(estimator, constraints):
         else:
             accepted = " or ".join(s.describe() for s in spec)
             raise TypeError(f"{name} must be {accepted}, got {value!r}.")
+
+
+# The computations' floating-point type, as ``dtype`` of the estimators that offer float32.
+FLOAT_TYPE = Custom(check_float_type, "'float32' or 'float64'")

@@ -7,6 +7,7 @@ names the problem; nothing may slip through to a NumPy error or a wrong answer.
 
 import functools
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from homemade import (
     NotFittedError,
 )
 from homemade.datasets import fetch, load_mnist, read_idx
+from homemade.exceptions import ConvergenceWarning
 
 N_SAMPLES, N_FEATURES = 30, 2
 
@@ -254,6 +256,49 @@ def test_predict_after_a_failed_fit_still_says_not_fitted():
             estimator.fit(_with(np.nan), good_y(name))
         with pytest.raises(NotFittedError, match=f"This {name} instance is not fitted yet"):
             estimator.predict(good_X())
+
+
+# A fit that fails after the input checks, in the algorithm itself: gradient descent that
+# diverges, a feature with no spread.
+_DIVERGING = {
+    "LinearRegression": lambda: LinearRegression(solver="gradient_descent", learning_rate=100.0),
+    "LogisticRegression": lambda: LogisticRegression(solver="gradient_descent",
+                                                     learning_rate=1e6),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DIVERGING))
+def test_a_fit_that_fails_in_the_algorithm_leaves_the_model_as_it_was(name):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(N_SAMPLES, N_FEATURES)) * 10
+    y = X @ [1.0, -2.0] if name == "LinearRegression" else (X[:, 0] > 0).astype(int)
+    estimator = _DIVERGING[name]()
+    with pytest.raises(ValueError, match="diverged"):
+        estimator.fit(X, y)
+    with pytest.raises(NotFittedError, match=f"This {name} instance is not fitted yet"):
+        estimator.predict(X)
+    # After a good fit, a failed refit on other data (other means and spreads, so another
+    # standardization) keeps the good model whole.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # 5 steps: quick, not converged
+        good = estimator.set_params(learning_rate=1e-3, max_iter=5).fit(X, y)
+    before = good.predict(X)
+    with pytest.raises(ValueError, match="diverged"):
+        good.set_params(learning_rate=1e6, max_iter=50).fit(X[::-1] * 3 + 20, y[::-1])
+    np.testing.assert_array_equal(good.predict(X), before)
+
+
+def test_a_detector_refit_rejected_for_a_constant_feature_keeps_the_old_model():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(N_SAMPLES, N_FEATURES))
+    detector = GaussianAnomalyDetector().fit(X)
+    before = (detector.mean_.copy(), detector.predict(X), detector.score_samples(X))
+    constant = np.column_stack([rng.normal(size=N_SAMPLES) + 5, np.ones(N_SAMPLES)])
+    with pytest.raises(ValueError, match="constant|variance"):
+        detector.fit(constant)
+    np.testing.assert_array_equal(detector.mean_, before[0])
+    np.testing.assert_array_equal(detector.predict(X), before[1])
+    np.testing.assert_array_equal(detector.score_samples(X), before[2])
 
 
 # ------------------------------------------------------------- data-specific errors

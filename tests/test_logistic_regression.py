@@ -145,6 +145,16 @@ def test_float32_fits_in_float32_and_lands_near_float64(multi_class):
     np.testing.assert_allclose(narrow.predict_proba(X), wide.predict_proba(X), atol=1e-3)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.dtype("float32")])
+def test_dtype_accepts_the_numpy_type_as_well_as_its_name(dtype):
+    # The same values as MultilayerPerceptron's dtype (one spec, FLOAT_TYPE).
+    X, y = make_classification(60, 3, 2, seed=5)
+    by_name = LogisticRegression(dtype="float32").fit(X, y)
+    by_type = LogisticRegression(dtype=dtype).fit(X, y)
+    assert by_type.coef_.dtype == np.float32
+    np.testing.assert_array_equal(by_type.coef_, by_name.coef_)
+
+
 def test_float32_costs_stay_float32():
     rng = np.random.default_rng(25)
     X = design_matrix(rng.normal(size=(20, 3)).astype(np.float32))
@@ -520,7 +530,8 @@ def test_wrong_number_of_features_at_predict(data):
         ({"polynomial_degree": 0}, ValueError, "polynomial_degree must be >= 1"),
         ({"sinusoid_degree": -1}, ValueError, "sinusoid_degree must be >= 0"),
         ({"normalize": "yes"}, TypeError, "normalize must be True or False"),
-        ({"dtype": "float16"}, ValueError, "dtype must be one of 'float64', 'float32'"),
+        ({"dtype": "float16"}, ValueError, "dtype must be 'float32' or 'float64'; got 'float16'"),
+        ({"dtype": int}, ValueError, "dtype must be 'float32' or 'float64'; got <class 'int'>"),
         ({"regularization": "1"}, TypeError, "regularization must be a number"),
     ],
 )

@@ -1,6 +1,5 @@
 """Every input check (CONTRIBUTING.md, "The estimator shape"), as the learner reads it."""
 
-import numbers
 
 import numpy as np
 import pandas as pd
@@ -396,11 +395,23 @@ def test_check_random_state_never_touches_the_global_state():
     np.testing.assert_array_equal(np.random.get_state()[1], before)  # noqa: NPY002
 
 
-@pytest.mark.parametrize("bad", ["42", 1.5, [1, 2]])
+@pytest.mark.parametrize("bad", ["42", 1.5, [1, 2], True, False])
 def test_check_random_state_rejects_other_types(bad):
-    assert not isinstance(bad, numbers.Integral)
-    with pytest.raises(TypeError, match=r"random_state must be None, an integer or a numpy"):
+    # True is an integer to Python, but as a seed it is surely a mistake.
+    with pytest.raises(TypeError, match=r"random_state must be None, an integer >= 0, a "
+                       r"numpy.random.Generator or a numpy.random.RandomState, got"):
         check_random_state(bad)
+
+
+def test_check_random_state_rejects_a_negative_seed_in_its_own_words():
+    with pytest.raises(ValueError, match=r"random_state must be >= 0 \(a seed\), got -1\."):
+        check_random_state(-1)
+
+
+def test_check_random_state_seeds_from_a_legacy_random_state():
+    # The same RandomState gives the same Generator, so results stay reproducible.
+    first = check_random_state(np.random.RandomState(3)).random(3)
+    np.testing.assert_array_equal(first, check_random_state(np.random.RandomState(3)).random(3))
 
 
 # --------------------------------------------------------------------------------------

@@ -133,16 +133,17 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
                 f"{type(self).__name__} needs at least 2 samples to estimate a mean and a "
                 f"variance, got {len(X)} sample. Pass more examples to fit."
             )
-        self.mean_ = estimate_mean(X)
-        self.variance_ = estimate_variance(X, self.mean_)
-        check_variances(self.variance_, X, names)
+        mean = estimate_mean(X)
+        variance = estimate_variance(X, mean)
+        check_variances(variance, X, names)
         if self.covariance == "diagonal":
-            self.covariance_ = np.diag(self.variance_)
-            self._sigma = self.variance_
+            covariance, sigma = np.diag(variance), variance
         else:
-            self.covariance_ = estimate_covariance(X, self.mean_)
-            check_covariance(self.covariance_, len(X))
-            self._sigma = self.covariance_
+            covariance = sigma = estimate_covariance(X, mean)
+            check_covariance(covariance, len(X))
+        # The model changes only now: a fit that failed above leaves it as it was.
+        self.mean_, self.variance_, self.covariance_ = mean, variance, covariance
+        self._sigma = sigma
         self.n_features_in_ = X.shape[1]
         for stale in ("feature_names_in_", *_SELECTION_ATTRIBUTES):
             if hasattr(self, stale):

@@ -203,7 +203,7 @@ default="k-means++"
         variance of the features of X (scikit-learn's rule and default; the variance makes
         ``tol`` free of X's units). An update in which no point changes cluster moves no
         centroid, so a run always stops then; ``tol=0`` runs until that happens.
-    random_state : None, int or numpy.random.Generator, default=None
+    random_state : None, int ≥ 0, Generator or RandomState (numpy.random), default=None
         Seeds the initializations (None: fresh entropy each fit).
 
     Attributes
@@ -248,16 +248,8 @@ default="k-means++"
         "random_state": RandomState(),
     }
 
-    def __init__(
-        self,
-        *,
-        n_clusters=8,
-        init="k-means++",
-        n_init=10,
-        max_iter=300,
-        tol=1e-4,
-        random_state=None,
-    ):
+    def __init__(self, *, n_clusters=8, init="k-means++", n_init=10, max_iter=300, tol=1e-4,
+                 random_state=None):
         self.n_clusters = n_clusters
         self.init = init
         self.n_init = n_init
@@ -373,7 +365,17 @@ default="k-means++"
         return np.sqrt(squared_distances(X, self.cluster_centers_))
 
     def fit_transform(self, X, y=None):
-        """Fit on ``X``, then return ``transform(X)``: shape (m, n_clusters)."""
+        """Fit on ``X``, then return :meth:`transform` of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+        y : ignored (accepted for pipelines)
+
+        Returns
+        -------
+        distances : ndarray of shape (m, n_clusters)
+        """
         return self.fit(X).transform(X)
 
     def score(self, X, y=None):

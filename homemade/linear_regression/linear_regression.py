@@ -1,9 +1,9 @@
 """Linear regression trained by batch gradient descent, or solved in closed form.
 
-The math, step by step, is in ``README.md`` beside this file. The four functions at the
-top are that math (``cost``, ``gradient``, ``gradient_descent``, ``normal_equation``); the
-class ``LinearRegression`` checks its input, maps the features, calls them and keeps
-the results.
+The math, step by step, is in ``README.md`` beside this file. The functions at the top are
+that math (``cost``, ``gradient``, ``gradient_descent``, ``normal_equation``, and
+``largest_stable_step``, the largest α that converges); the class ``LinearRegression``
+checks its input, maps the features, calls them and keeps the results.
 """
 
 import warnings
@@ -44,7 +44,14 @@ def cost(theta, X, y, regularization):
 def gradient(theta, X, y, regularization):
     """∇J(θ) = 1/m·[Xᵀ(Xθ − y) + λ·Dθ], with D = diag(0, 1, …, 1): θ₀ is not regularized.
 
-    Parameters are those of :func:`cost`.
+    Parameters
+    ----------
+    theta : ndarray of shape (n + 1,)
+    X : ndarray of shape (m, n + 1)
+        The design matrix: a column of ones, then the features.
+    y : ndarray of shape (m,)
+    regularization : float
+        λ ≥ 0.
 
     Returns
     -------
@@ -110,11 +117,17 @@ def normal_equation(X, y, regularization):
     SVD without ever forming XᵀX (whose condition number is the square of X's) or an
     inverse.
 
-    Parameters are those of :func:`cost`.
+    Parameters
+    ----------
+    X : ndarray of shape (m, n + 1)
+        The design matrix: a column of ones, then the features.
+    y : ndarray of shape (m,)
+    regularization : float
+        λ ≥ 0.
 
     Returns
     -------
-    ndarray of shape (n + 1,)
+    theta : ndarray of shape (n + 1,)
     """
     n = X.shape[1]
     penalty_rows = np.sqrt(regularization) * np.eye(n)[1:]
@@ -142,11 +155,18 @@ def largest_stable_step(X, regularization):
     ν_max is the largest eigenvalue of J's Hessian (XᵀX + λD)/m (README, "How large may α
     be?").
 
-    Parameters are those of :func:`cost`.
+    Parameters
+    ----------
+    X : ndarray of shape (m, n + 1)
+        The design matrix: a column of ones, then the features.
+    y : ndarray of shape (m,)
+    regularization : float
+        λ ≥ 0.
 
     Returns
     -------
     float
+        2/ν_max.
     """
     hessian = X.T @ X
     hessian[1:, 1:] += regularization * np.eye(X.shape[1] - 1)
@@ -285,21 +305,23 @@ class LinearRegression(RegressorMixin, BaseEstimator):
         """
         self._validate_params()
         X, y = check_X_y(X, y, estimator=self)
-        self.feature_map_ = FeatureMap(
+        feature_map = FeatureMap(
             polynomial_degree=self.polynomial_degree,
             sinusoid_degree=self.sinusoid_degree,
             normalize=bool(self.normalize),
         ).fit(X)
-        design = design_matrix(self.feature_map_.transform(X))
+        design = design_matrix(feature_map.transform(X))
         lam = float(self.regularization)
         if self.solver == "normal_equation":
             theta = normal_equation(design, y, lam)
-            self.cost_history_ = np.array([cost(theta, design, y, lam)])
+            costs = np.array([cost(theta, design, y, lam)])
         else:
-            theta, self.cost_history_ = gradient_descent(
+            theta, costs = gradient_descent(
                 design, y, lam, self.learning_rate, self.max_iter, self.tol
             )
-        self.n_iter_ = len(self.cost_history_) - 1
+        # The model changes only now: a fit that failed above leaves it as it was.
+        self.feature_map_, self.cost_history_ = feature_map, costs
+        self.n_iter_ = len(costs) - 1
         self.intercept_ = float(theta[0])
         self.coef_ = theta[1:].copy()
         self.n_features_in_ = X.shape[1]

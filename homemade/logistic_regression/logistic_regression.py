@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from homemade._blas import scipy_blas_on_one_thread
-from homemade._parameters import Interval, Options
+from homemade._parameters import FLOAT_TYPE, Interval, Options
 from homemade._validation import check_classification_targets, check_X_y
 from homemade.activations import log_sigmoid, log_softmax, sigmoid
 from homemade.base import BaseEstimator, ClassifierMixin
@@ -114,7 +114,7 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
                              f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
                              "normalize=True.")
         cost_history.append(float(cost))
-        if cost_history[-2] - cost <= tol * cost:
+        if cost_history[-2] - cost <= tol * cost_history[-2]:
             return theta, cost_history, True
     return theta, cost_history, False
 
@@ -221,18 +221,18 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         and in scikit-learn (λ = 1/C).
     max_iter : int, default=1000
         Most iterations (≥ 1) per classifier: gradient-descent steps or L-BFGS-B iterations.
-    tol : float, default=1e-6
+    tol : float ≥ 0, default=1e-6
         Stop once an iteration lowers the cost J by less than ``tol`` times J. An iteration
         is one gradient-descent step or one L-BFGS-B iteration (SciPy divides by max(J, 1),
         and also stops once every component of ∇J is at most ``tol``). 1e-6: further
         iterations no longer change the predictions on the course's data.
-    polynomial_degree : int, default=1
+    polynomial_degree : int ≥ 1, default=1
         Expand the features to all monomials up to this degree (1 = plain features).
-    sinusoid_degree : int, default=0
+    sinusoid_degree : int ≥ 0, default=0
         Add sin(k·x) features for k = 1 … this degree (0 = none).
     normalize : bool, default=True
         Standardize the features before and after the expansion (statistics from ``fit``).
-    dtype : {"float64", "float32"}, default="float64"
+    dtype : {"float64", "float32"} or numpy.float64, numpy.float32, default="float64"
         The type of the training computations and of ``coef_``, ``intercept_``.
         ``"float32"`` is faster on wide data (SciPy keeps its own vectors in float64).
 
@@ -273,7 +273,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         "regularization": Interval(float, low=0),
         "max_iter": Interval(int, low=1),
         "tol": Interval(float, low=0),
-        "dtype": Options(("float64", "float32")),
+        "dtype": FLOAT_TYPE,
     }
 
     def __init__(self, *, multi_class="ovr", solver="lbfgs", learning_rate=0.1,
@@ -305,35 +305,36 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         """
         self._validate_params()
         X, y = check_X_y(X, y, estimator=self, numeric_y=False)
-        self.classes_, y_index = check_classification_targets(y, estimator=self)
-        self.n_features_in_ = X.shape[1]
-        self.feature_map_ = FeatureMap(polynomial_degree=self.polynomial_degree,
-                                       sinusoid_degree=self.sinusoid_degree,
-                                       normalize=self.normalize).fit(X)
-        X = design_matrix(self.feature_map_.transform(X).astype(self.dtype, copy=False))
-        Y = np.eye(len(self.classes_), dtype=self.dtype)[y_index]
+        classes, y_index = check_classification_targets(y, estimator=self)
+        feature_map = FeatureMap(polynomial_degree=self.polynomial_degree,
+                                 sinusoid_degree=self.sinusoid_degree,
+                                 normalize=self.normalize).fit(X)
+        design = design_matrix(feature_map.transform(X).astype(self.dtype, copy=False))
+        Y = np.eye(len(classes), dtype=self.dtype)[y_index]
         if self.solver == "lbfgs":
             solve = partial(lbfgs, max_iter=self.max_iter, tol=self.tol)
         else:
             solve = partial(gradient_descent, learning_rate=self.learning_rate,
                             max_iter=self.max_iter, tol=self.tol)
         if self.multi_class == "softmax":
-            start = np.zeros((X.shape[1], Y.shape[1]), dtype=self.dtype)
+            start = np.zeros((design.shape[1], Y.shape[1]), dtype=self.dtype)
             theta, history, converged = solve(softmax_cost_gradient, start,
-                                              (X, Y, self.regularization))
+                                              (design, Y, self.regularization))
         else:
             # Two classes need one classifier, "class 1 vs class 0", as in scikit-learn.
-            targets = Y[:, 1:] if len(self.classes_) == 2 else Y
-            theta, history, converged = one_vs_all(solve, X, targets, self.regularization)
+            targets = Y[:, 1:] if len(classes) == 2 else Y
+            theta, history, converged = one_vs_all(solve, design, targets, self.regularization)
+        # The model changes only now: a fit that failed above leaves it as it was.
+        self.classes_, self.feature_map_, self.n_features_in_ = classes, feature_map, X.shape[1]
+        self.intercept_, self.coef_ = theta[0].copy(), np.ascontiguousarray(theta[1:].T)
+        self.cost_history_ = np.asarray(history, dtype=np.float64)
+        self.n_iter_ = len(history) - 1
         if not converged:
             hint = "a larger learning_rate, " if self.solver == "gradient_descent" else ""
             warnings.warn(f"LogisticRegression ({self.solver}) did not converge in max_iter="
                           f"{self.max_iter} iterations: the cost still fell by more than "
                           f"tol={self.tol} times itself. Try {hint}a larger max_iter or a "
                           "larger regularization.", ConvergenceWarning, stacklevel=2)
-        self.intercept_, self.coef_ = theta[0].copy(), np.ascontiguousarray(theta[1:].T)
-        self.cost_history_ = np.asarray(history, dtype=np.float64)
-        self.n_iter_ = len(history) - 1
         return self
 
     def decision_function(self, X):
