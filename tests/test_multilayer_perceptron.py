@@ -154,14 +154,22 @@ def test_back_propagation_leaves_its_inputs_unchanged():
 
 def test_gradient_descent_step_is_theta_minus_alpha_gradient():
     theta, g = np.array([1.0, -2.0, 0.5]), np.array([0.5, 1.0, -4.0])
-    np.testing.assert_allclose(GradientDescent(0.1).step(theta, g), [0.95, -2.1, 0.9])
+    np.testing.assert_allclose(GradientDescent(learning_rate=0.1).step(theta, g), [0.95, -2.1, 0.9])
     np.testing.assert_array_equal(theta, [1.0, -2.0, 0.5])  # the arguments are unchanged
     np.testing.assert_array_equal(g, [0.5, 1.0, -4.0])
 
 
+def test_optimizer_hyperparameters_are_keyword_only():
+    theta = np.zeros(3)
+    for make in (lambda: GradientDescent(0.1), lambda: Momentum(theta, 0.1, 0.9),
+                 lambda: Adam(theta, 0.01)):
+        with pytest.raises(TypeError):
+            make()
+
+
 def test_momentum_steps_follow_the_velocity_formula():
     theta, g1, g2 = np.array([1.0, -2.0]), np.array([0.5, 1.0]), np.array([1.0, -1.0])
-    optimizer = Momentum(0.1, 0.9, theta)
+    optimizer = Momentum(theta, learning_rate=0.1, momentum=0.9)
     theta1 = optimizer.step(theta, g1)
     v1 = -0.1 * g1  # v = 0.9·0 − α g₁
     np.testing.assert_allclose(theta1, theta + v1)
@@ -173,7 +181,7 @@ def test_adam_steps_follow_the_formula():
     alpha, beta1, beta2, epsilon = 0.01, 0.9, 0.999, 1e-8
     theta = np.array([1.0, -2.0, 0.0])
     g1, g2 = np.array([0.5, -3.0, 0.0]), np.array([0.1, 1.0, 2.0])
-    optimizer = Adam(alpha, theta)
+    optimizer = Adam(theta, learning_rate=alpha)
     theta1 = optimizer.step(theta, g1)
     # Step 1: û = g, r̂ = g², so every moving parameter moves by α·sign(g) (ε aside).
     np.testing.assert_allclose(theta1, theta - alpha * np.sign(g1), rtol=1e-7)
@@ -200,6 +208,28 @@ def test_full_batch_gradient_descent_never_increases_the_cost():
     assert np.all(np.diff(model.cost_history_) <= 1e-12)
     assert len(model.cost_history_) == model.n_iter_ + 1 == 101
     assert model.cost_history_[-1] < model.cost_history_[0]
+
+
+@pytest.mark.parametrize("solver", ["adam", "gradient_descent"])
+def test_cost_history_holds_the_epoch_costs_then_j_of_the_final_weights(solver):
+    # As the docstring and the math page say: each epoch's mean mini-batch cost (for full-batch
+    # gradient descent, J before the step: the first entry is J of the initial weights), then
+    # J of the final weights on the whole (scaled) training set.
+    X, y = tiny_data(seed=2, m=40, n=3)
+    model = MultilayerPerceptron(hidden_layer_sizes=(4,), solver=solver, batch_size=16,
+                                 max_iter=3, dtype="float64", random_state=0).fit(X, y)
+    sizes = [3, 4, len(model.classes_)]
+    X_scaled = (X - model.input_offset_) / model.input_scale_
+    y_index = np.searchsorted(model.classes_, y)
+
+    def J(theta):
+        return network_module.cost(theta, sizes, X_scaled, y_index, "relu", 1.0, len(X))
+
+    final = network_module.unroll(model.coefs_, model.intercepts_)
+    np.testing.assert_allclose(model.cost_history_[-1], J(final), rtol=1e-12)
+    if solver == "gradient_descent":  # the same seed draws the same initial weights
+        initial = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0))
+        np.testing.assert_allclose(model.cost_history_[0], J(initial), rtol=1e-12)
 
 
 @pytest.mark.parametrize("solver", ["adam", "momentum"])

@@ -2,7 +2,9 @@
 
 Each has a ``step(theta, gradient)`` that returns the new θ and leaves both arguments
 unchanged; what an optimizer remembers between steps (the velocity v, the moments u and
-r) is its own state. The symbols are those of the math page (``README.md``).
+r) is its own state. The hyperparameters (α, β, …) are keyword-only; the initial θ, which
+only gives that state its shape and type, comes first. The symbols are those of the math
+page (``README.md``).
 """
 
 import numpy as np
@@ -14,22 +16,26 @@ class GradientDescent:
     Parameters
     ----------
     learning_rate : float
-        The step size α.
+        The step size α (keyword-only).
     """
 
-    def __init__(self, learning_rate):
+    def __init__(self, *, learning_rate):
         self.learning_rate = learning_rate
 
     def step(self, theta, gradient):
-        """One step.
+        """One step, θ − α∇J(θ).
 
         Parameters
         ----------
-        theta, gradient : ndarray of shape (n_parameters,)
+        theta : ndarray of shape (n_parameters,)
+            θ before the step (left unchanged).
+        gradient : ndarray of shape (n_parameters,)
+            ∇J(θ), unrolled like θ.
 
         Returns
         -------
-        ndarray of shape (n_parameters,), the new θ
+        ndarray of shape (n_parameters,)
+            The new θ.
         """
         return theta - self.learning_rate * gradient
 
@@ -39,21 +45,34 @@ class Momentum:
 
     Parameters
     ----------
-    learning_rate : float
-        The step size α.
-    momentum : float
-        β in [0, 1): how much of the previous velocity is kept.
     theta : ndarray of shape (n_parameters,)
         The initial θ, for the shape and type of the velocity v (it starts at 0).
+    learning_rate : float
+        The step size α (keyword-only).
+    momentum : float
+        β in [0, 1): how much of the previous velocity is kept (keyword-only).
     """
 
-    def __init__(self, learning_rate, momentum, theta):
+    def __init__(self, theta, *, learning_rate, momentum):
         self.learning_rate = learning_rate
         self.momentum = momentum
         self.v = np.zeros_like(theta)
 
     def step(self, theta, gradient):
-        """One step; see ``GradientDescent.step``."""
+        """One step: v := βv − α∇J(θ), then θ + v.
+
+        Parameters
+        ----------
+        theta : ndarray of shape (n_parameters,)
+            θ before the step (left unchanged).
+        gradient : ndarray of shape (n_parameters,)
+            ∇J(θ), unrolled like θ.
+
+        Returns
+        -------
+        ndarray of shape (n_parameters,)
+            The new θ; the optimizer keeps the new velocity v for the next step.
+        """
         self.v = self.momentum * self.v - self.learning_rate * gradient
         return theta + self.v
 
@@ -71,17 +90,17 @@ class Adam:
 
     Parameters
     ----------
-    learning_rate : float
-        The step size α.
     theta : ndarray of shape (n_parameters,)
         The initial θ, for the shape and type of u and r.
+    learning_rate : float
+        The step size α (keyword-only, as are the three below).
     beta1, beta2 : float, default=0.9, 0.999
         β₁, β₂: the decay rates of the two running means.
     epsilon : float, default=1e-8
         ε, which keeps the division finite where r̂ = 0 (``epsilon`` here).
     """
 
-    def __init__(self, learning_rate, theta, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    def __init__(self, theta, *, learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-8):
         self.learning_rate = learning_rate
         self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
         self.u = np.zeros_like(theta)
@@ -89,7 +108,20 @@ class Adam:
         self.t = 0
 
     def step(self, theta, gradient):
-        """One step; see ``GradientDescent.step``."""
+        """One step: t := t + 1, then ``adam_step`` with this optimizer's u, r and t.
+
+        Parameters
+        ----------
+        theta : ndarray of shape (n_parameters,)
+            θ before the step (left unchanged).
+        gradient : ndarray of shape (n_parameters,)
+            ∇J(θ), unrolled like θ.
+
+        Returns
+        -------
+        ndarray of shape (n_parameters,)
+            The new θ; the optimizer keeps the new u, r and t for the next step.
+        """
         self.t += 1
         theta, self.u, self.r = adam_step(
             theta,
@@ -150,7 +182,7 @@ def make_optimizer(solver, learning_rate, momentum, theta):
     GradientDescent, Momentum or Adam
     """
     if solver == "adam":
-        return Adam(learning_rate, theta)
+        return Adam(theta, learning_rate=learning_rate)
     if solver == "momentum":
-        return Momentum(learning_rate, momentum, theta)
-    return GradientDescent(learning_rate)
+        return Momentum(theta, learning_rate=learning_rate, momentum=momentum)
+    return GradientDescent(learning_rate=learning_rate)
