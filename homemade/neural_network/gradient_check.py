@@ -66,8 +66,9 @@ def check_gradients(model, X, y, *, epsilon=1e-4, n_checks=None, random_state=0)
     n_checks : int >= 1 or None, default=None
         Check that many random entries per block (each costs two forward passes);
         ``None`` checks them all.
-    random_state : int, numpy.random.Generator or None, default=0
-        Picks the entries when ``n_checks`` is set.
+    random_state : None, int ≥ 0, numpy.random.Generator or numpy.random.RandomState, default=0
+        Picks the entries when ``n_checks`` is set. (The fresh initial weights of an
+        unfitted model come from the model's own ``random_state``.)
 
     Returns
     -------

@@ -74,9 +74,12 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         β of the ``"momentum"`` solver.
     tol : float >= 0 or None, default=None
         Stop once an iteration lowers the cost J by less than ``tol`` times J. An
-        iteration is an epoch, J the cost on the whole training set after it, compared
-        with the lowest J so far; training stops after ``n_iter_no_change`` such epochs
-        in a row, and warns (``ConvergenceWarning``) if ``max_iter`` runs out first.
+        iteration is an epoch, and J the epoch's cost as ``cost_history_`` records it: the
+        mean of the epoch's mini-batch costs, each taken before its step (exactly J before
+        the epoch's one step for ``"gradient_descent"``). Training stops once
+        ``n_iter_no_change`` epoch costs in a row each fail to go below the lowest earlier
+        epoch cost by more than ``tol`` times that cost, and warns
+        (``ConvergenceWarning``) if ``max_iter`` runs out first.
         ``None`` (the default): train exactly ``max_iter`` epochs, the fixed budget usual
         for neural networks, whose cost falls slowly for a long time. With
         ``early_stopping``, ``tol`` means something else: the validation accuracy must
@@ -94,12 +97,17 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         feature by one number, the largest absolute value in the training data (pixels
         0–255 become 0–1; data already in [0, 1] is left as it is). ``"standard"``
         standardizes each feature to mean 0, deviation 1 (for columns on different
-        scales). ``True`` means ``"max"``; ``False`` and ``None`` use the input as given.
-    dtype : {"float32", "float64"}, default="float32"
-        Precision of training and prediction (NumPy's float types are accepted too).
+        scales). ``True`` means ``"max"`` here, unlike ``LinearRegression`` and
+        ``LogisticRegression``, where ``normalize=True`` standardizes (``"standard"``
+        here). ``False`` and ``None`` use the input as given.
+    dtype : str, NumPy float type, numpy.dtype or None, default="float32"
+        Precision of training and prediction: ``"float32"`` or ``"float64"``, or any other
+        value that ``numpy.dtype`` reads as one of them in native byte order
+        (``np.float32``, ``np.float64``, their ``np.dtype``, ``"f4"``, ``"f8"``,
+        ``"single"``, ``"double"``, …, and Python's ``float`` and ``None``, both float64).
         float32 is about twice as fast and accurate enough for training;
         ``check_gradients`` always works in float64.
-    random_state : int, numpy.random.Generator or None, default=None
+    random_state : None, int ≥ 0, numpy.random.Generator or numpy.random.RandomState, default=None
         Seeds the initial weights, the shuffling of mini-batches and the validation split.
     verbose : bool, default=False
         Show a progress bar over the epochs with the current cost (tqdm).
@@ -114,8 +122,13 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
     intercepts_ : list of ndarray
         ``intercepts_[l]`` is the bias vector b of layer l + 1.
     cost_history_ : ndarray of shape (n_iter_ + 1,)
-        The cost J(θ) on the (scaled) training data before training and after every
-        epoch.
+        The cost of each epoch on the (scaled) training data: the mean of its mini-batch
+        costs J, each taken by the forward pass of its step (with full-batch gradient
+        descent, exactly J before the step); then, after the last epoch, J of the final
+        weights on the whole training set. For ``solver="gradient_descent"`` they are J
+        before the first step and after every step. With ``early_stopping``, the training
+        set excludes the validation hold-out, and the last entry is J of the last epoch's
+        weights, not of the best epoch's weights that are kept.
     n_iter_ : int
         Epochs run.
     validation_scores_ : list of float or None

@@ -55,7 +55,18 @@ def unroll(weights, biases):
 
 
 def n_weights(sizes):
-    """How many entries of θ are weights (the rest are biases), for the L2 penalty."""
+    """How many entries of θ are weights (the rest are biases), for the L2 penalty.
+
+    Parameters
+    ----------
+    sizes : list of int
+        Neurons per layer, the input first and the classes last: ``[n, s₂, …, K]``.
+
+    Returns
+    -------
+    int
+        Σ sizes[l]·sizes[l + 1]: the length of the weights at the start of θ.
+    """
     return sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
 
 
@@ -205,7 +216,23 @@ def cross_entropy(probabilities, y):
 
 
 def penalty(theta, sizes, regularization, m):
-    """λ/(2m)·Σ‖W‖², the L2 penalty on the weights (the biases are not penalized)."""
+    """λ/(2m)·Σ‖W‖², the L2 penalty on the weights (the biases are not penalized).
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n_parameters,)
+        All weights, then all biases; only the weights count.
+    sizes : list of int
+        Neurons per layer, input first, classes last.
+    regularization : float
+        λ.
+    m : int
+        Size of the whole training set (also for a mini-batch, as in ``cost``).
+
+    Returns
+    -------
+    float
+    """
     w = theta[: n_weights(sizes)]
     return regularization / (2 * m) * float(w @ w)
 

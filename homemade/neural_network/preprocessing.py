@@ -45,7 +45,23 @@ def hidden_sizes(hidden_layer_sizes, name="hidden_layer_sizes"):
 
 
 def float_type(dtype, name="dtype"):
-    """np.float32 or np.float64 for ``dtype`` ("float32", "float64" or those types)."""
+    """np.float32 or np.float64 for ``dtype``: whatever ``numpy.dtype`` reads as one of them.
+
+    Parameters
+    ----------
+    dtype : str, type, numpy.dtype or None
+        Accepted: "float32" and "float64", and every other value that ``numpy.dtype``
+        turns into one of them in native byte order: ``np.float32``, ``np.float64``,
+        their ``np.dtype``, NumPy's other names ("f4", "f8", "single", "double", …),
+        Python's ``float`` and ``None`` (both float64 for NumPy).
+    name : str, default="dtype"
+        For the error message.
+
+    Returns
+    -------
+    type
+        ``np.float32`` or ``np.float64``.
+    """
     try:
         resolved = np.dtype(dtype)
     except TypeError:
@@ -56,7 +72,23 @@ def float_type(dtype, name="dtype"):
 
 
 def learn_scaling(X, normalize):
-    """The offset and scale of every feature, per ``normalize`` (see the class)."""
+    """The offset and scale of every feature, per ``normalize`` (see the class).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        The training data.
+    normalize : {"max", "standard", True, False, None}
+        ``"max"`` and ``True``: offset 0, and one scale for all features, the largest |x|
+        of ``X`` (1 when ``X`` is all 0); ``"standard"``: each feature's mean μ and standard
+        deviation σ (1 for a constant feature; ``Standardizer``); ``False`` and ``None``:
+        offset 0, scale 1.
+
+    Returns
+    -------
+    offset, scale : ndarray of shape (n,), float64
+        The network sees (X − offset) / scale.
+    """
     n = X.shape[1]
     if normalize in ("max", True):  # True is the bool alias of "max"
         largest = max(float(X.max()), -float(X.min()))  # max |x| without a copy of X
@@ -72,6 +104,18 @@ def apply_scaling(X, offset, scale, dtype):
 
     The subtraction writes straight into the new ``dtype`` array and the division works in
     that array: one copy of X instead of three (60,000 × 784 pixels are 188 MB each).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    offset, scale : ndarray of shape (n,)
+        As returned by ``learn_scaling``.
+    dtype : np.float32 or np.float64
+        The float type of the result.
+
+    Returns
+    -------
+    ndarray of shape (m, n), of type ``dtype``
     """
     X_scaled = np.subtract(X, offset, dtype=dtype)
     X_scaled /= scale.astype(dtype)
@@ -79,7 +123,30 @@ def apply_scaling(X, offset, scale, dtype):
 
 
 def validation_split(X, y, fraction, rng):
-    """A stratified hold-out (when every class has 2 samples) for early stopping."""
+    """A stratified hold-out (when every class has 2 samples) for early stopping.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+        Class indices 0 … K − 1.
+    fraction : float in (0, 1)
+        The share of the samples held out (``validation_fraction``).
+    rng : numpy.random.Generator
+        Picks the held-out samples.
+
+    Returns
+    -------
+    X_train, X_valid : ndarray of shape (m − m_valid, n) and (m_valid, n)
+    y_train, y_valid : ndarray of shape (m − m_valid,) and (m_valid,)
+        In the order ``X_train, X_valid, y_train, y_valid`` (as ``train_test_split``),
+        m_valid the number held out.
+
+    Raises
+    ------
+    ValueError
+        When the hold-out is impossible (too few samples for ``fraction``).
+    """
     counts = np.bincount(y)
     stratify = y if counts[counts > 0].min() >= 2 else None
     try:
