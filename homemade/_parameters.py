@@ -88,7 +88,7 @@ def check_float_type(dtype, name="dtype"):
 
     Parameters
     ----------
-    dtype : "float32", "float64", numpy.float32, numpy.float64 or their numpy.dtype
+    dtype : "float32", "float64", numpy.float32, numpy.float64, or the numpy.dtype of either
     name : str, default="dtype"
         The parameter's name, for the error message.
 
@@ -97,13 +97,11 @@ def check_float_type(dtype, name="dtype"):
     type
         ``numpy.float32`` or ``numpy.float64``.
     """
-    try:
-        resolved = np.dtype(dtype)
-    except TypeError:
-        resolved = None
-    if resolved not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}.")
-    return resolved.type
+    for float_type in (np.float32, np.float64):
+        if (dtype is float_type or (isinstance(dtype, str) and dtype == float_type.__name__)
+                or (isinstance(dtype, np.dtype) and dtype == float_type)):
+            return float_type
+    raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}.")
 
 
 # A spec's ``check`` raises on a bad value, ``describe`` words what it accepts, and

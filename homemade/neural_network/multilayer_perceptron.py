@@ -13,12 +13,14 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from homemade._parameters import (
+    FLOAT_TYPE,
     Boolean,
     Custom,
     Interval,
     NoneValue,
     Options,
     RandomState,
+    check_float_type,
     check_random_state,
 )
 from homemade._validation import check_classification_targets, check_X_y
@@ -34,7 +36,6 @@ from homemade.neural_network.network import (
 from homemade.neural_network.optimizers import make_optimizer
 from homemade.neural_network.preprocessing import (
     apply_scaling,
-    float_type,
     hidden_sizes,
     learn_scaling,
     validation_split,
@@ -100,11 +101,8 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         scales). ``True`` means ``"max"`` here, unlike ``LinearRegression`` and
         ``LogisticRegression``, where ``normalize=True`` standardizes (``"standard"``
         here). ``False`` and ``None`` use the input as given.
-    dtype : str, NumPy float type, numpy.dtype or None, default="float32"
-        Precision of training and prediction: ``"float32"`` or ``"float64"``, or any other
-        value that ``numpy.dtype`` reads as one of them in native byte order
-        (``np.float32``, ``np.float64``, their ``np.dtype``, ``"f4"``, ``"f8"``,
-        ``"single"``, ``"double"``, …, and Python's ``float`` and ``None``, both float64).
+    dtype : {"float32", "float64"} or numpy.float32, numpy.float64, default="float32"
+        Precision of training and prediction (``np.dtype("float32")`` works too).
         float32 is about twice as fast and accurate enough for training;
         ``check_gradients`` always works in float64.
     random_state : None, int ≥ 0, numpy.random.Generator or numpy.random.RandomState, default=None
@@ -169,7 +167,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
                                         high_inclusive=False),
         "n_iter_no_change": Interval(int, low=1),
         "normalize": [Options(("max", "standard")), Boolean(), NoneValue()],
-        "dtype": Custom(float_type, "'float32' or 'float64'"),
+        "dtype": FLOAT_TYPE,
         "random_state": RandomState(),
         "verbose": Boolean(),
     }
@@ -267,7 +265,7 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
     def _training_data(self, X, y):
         """Checked, scaled X in ``dtype``, y as class indices, the class labels, and the
         learned input offset and scale."""
-        dtype = float_type(self.dtype)
+        dtype = check_float_type(self.dtype)
         X, y = check_X_y(X, y, estimator=self, dtype=dtype, numeric_y=False)
         classes, y_encoded = check_classification_targets(y, estimator=self)
         offset, scale = learn_scaling(X, self.normalize)

@@ -44,33 +44,6 @@ def hidden_sizes(hidden_layer_sizes, name="hidden_layer_sizes"):
     return [int(s) for s in sizes]
 
 
-def float_type(dtype, name="dtype"):
-    """np.float32 or np.float64 for ``dtype``: whatever ``numpy.dtype`` reads as one of them.
-
-    Parameters
-    ----------
-    dtype : str, type, numpy.dtype or None
-        Accepted: "float32" and "float64", and every other value that ``numpy.dtype``
-        turns into one of them in native byte order: ``np.float32``, ``np.float64``,
-        their ``np.dtype``, NumPy's other names ("f4", "f8", "single", "double", …),
-        Python's ``float`` and ``None`` (both float64 for NumPy).
-    name : str, default="dtype"
-        For the error message.
-
-    Returns
-    -------
-    type
-        ``np.float32`` or ``np.float64``.
-    """
-    try:
-        resolved = np.dtype(dtype)
-    except TypeError:
-        resolved = None
-    if resolved not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise ValueError(f"{name} must be 'float32' or 'float64'; got {dtype!r}.")
-    return resolved.type
-
-
 def learn_scaling(X, normalize):
     """The offset and scale of every feature, per ``normalize`` (see the class).
 
