@@ -42,9 +42,16 @@ def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, s
             raise ValueError(
                 f"Found input variables with inconsistent numbers of samples: {n} and {len(a)}."
             )
-    n_test = _n_test(test_size, n)
-    rng = check_random_state(random_state)
+    train, test = _split_indices(n, _n_test(test_size, n), check_random_state(random_state),
+                                 stratify, shuffle)
+    result = []
+    for a in arrays:
+        result.extend([_take(a, train), _take(a, test)])
+    return result
 
+
+def _split_indices(n, n_test, rng, stratify, shuffle):
+    # The row indices of the train and the test part.
     if stratify is None:
         if shuffle:
             order = rng.permutation(n)
@@ -67,11 +74,7 @@ def train_test_split(*arrays, test_size=0.2, random_state=None, stratify=None, s
         mask[test] = True
         train = rng.permutation(np.flatnonzero(~mask))
         test = rng.permutation(test)
-
-    result = []
-    for a in arrays:
-        result.extend([_take(a, train), _take(a, test)])
-    return result
+    return train, test
 
 
 def _n_test(test_size, n):

@@ -1,6 +1,7 @@
 """The repository's promises that no module test covers: one lock, installed everywhere;
 notebooks stored clean, short and free of checks."""
 
+import ast
 import pathlib
 import re
 
@@ -162,3 +163,30 @@ def test_readme_algorithm_table_is_written_by_the_script_and_links_exist():
     # Every notebook of the course is in the table.
     for notebook in NOTEBOOKS:
         assert str(notebook.relative_to(ROOT)) in readme, notebook.name
+
+
+# ------------------------------------------------------------- size (CONTRIBUTING.md)
+LIBRARY = ROOT / "homemade"
+
+
+def _library_files(suffix):
+    return sorted(LIBRARY.rglob(f"*{suffix}"))
+
+
+@pytest.mark.parametrize("suffix", [".py", ".md"])
+def test_no_library_file_is_over_400_lines(suffix):
+    # Code and math pages; the generated SVG figures are not read as text.
+    too_long = {str(path.relative_to(ROOT)): n for path in _library_files(suffix)
+                if (n := len(path.read_text().splitlines())) > 400}
+    assert not too_long, f"over 400 lines, split them: {too_long}"
+
+
+def test_no_function_or_method_is_over_60_lines():
+    too_long = {}
+    for path in _library_files(".py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                n = node.end_lineno - node.lineno + 1  # docstring included
+                if n > 60:
+                    too_long[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = n
+    assert not too_long, f"over 60 lines, docstring included: {too_long}"
