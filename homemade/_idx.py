@@ -19,8 +19,20 @@ def read_idx(path):
     An IDX file is: two zero bytes, a type byte, the number of dimensions, one big-endian
     uint32 size per dimension, then the values in C order, big-endian.
 
-    Raises ``ValueError`` naming the file when it is not an IDX file, declares an
-    unknown type, is truncated or carries extra bytes.
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    ndarray of the declared shape, e.g. (60000, 28, 28) for images, (60000,) for labels
+        Of the declared type (uint8 for MNIST), in native byte order.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, when it is not an IDX file, declares an unknown type, is truncated
+        or carries extra bytes.
     """
     with open(path, "rb") as f:
         raw = f.read()
