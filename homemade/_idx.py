@@ -28,11 +28,8 @@ def read_idx(path):
     ndarray of the declared shape, e.g. (60000, 28, 28) for images, (60000,) for labels
         Of the declared type (uint8 for MNIST), in native byte order.
 
-    Raises
-    ------
-    ValueError
-        Naming the file, when it is not an IDX file, declares an unknown type, is truncated
-        or carries extra bytes.
+    A ``ValueError`` names the file when it is not an IDX file, declares an unknown type,
+    is truncated or carries extra bytes.
     """
     with open(path, "rb") as f:
         raw = f.read()

@@ -1,21 +1,21 @@
 """Logistic regression: one-vs-all (as the course teaches) or softmax, regularized log-loss.
 
-The functions at the top are the math of ``README.md`` beside this file; ``LogisticRegression``
-checks its input, maps the features, calls them and keeps the results."""
+The functions at the top are the math of ``README.md`` beside this file, and ``solvers.py``
+holds the two ways to minimize J; ``LogisticRegression`` checks its input, maps the
+features, calls them and keeps the results."""
 
 import warnings
 from functools import partial
 
 import numpy as np
-from scipy.optimize import minimize
 
-from homemade._blas import scipy_blas_on_one_thread
 from homemade._parameters import FLOAT_TYPE, Interval, Options
 from homemade._validation import check_classification_targets, check_X_y
 from homemade.activations import log_sigmoid, log_softmax, sigmoid
 from homemade.base import BaseEstimator, ClassifierMixin
 from homemade.exceptions import ConvergenceWarning
 from homemade.features import FEATURE_MAP_CONSTRAINTS, FeatureMap, design_matrix
+from homemade.logistic_regression.solvers import gradient_descent, lbfgs
 
 
 # ------------------------------------------------------------------------------ the math
@@ -75,78 +75,6 @@ def softmax_cost_gradient(theta, X, Y, regularization):
     gradient = X.T @ (np.exp(log_p) - Y) / m
     gradient[1:] += regularization / m * theta[1:]
     return cost, gradient
-
-
-def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol):
-    """The course's batch gradient descent: θ ← θ − α∇J(θ), until J stops falling.
-
-    Parameters
-    ----------
-    cost_gradient : callable
-        ``cost_gradient(theta, *args)`` returns J(θ) and ∇J(θ).
-    theta, args : ndarray (the start, any shape), tuple (the data ``(X, y, regularization)``)
-    learning_rate, max_iter : float, int
-        The step α > 0; the most steps.
-    tol : float
-        Stop once a step lowers J by less than ``tol`` times J.
-
-    Returns
-    -------
-    theta : ndarray, same shape as the start
-    cost_history : list of float, J before the first step and after every step
-    converged : bool, False when ``max_iter`` ran out first
-
-    Raises
-    ------
-    ValueError
-        When J rises or overflows: α is too large.
-    """
-    cost, gradient = cost_gradient(theta, *args)
-    cost_history = [float(cost)]
-    for _ in range(max_iter):
-        theta = theta - learning_rate * gradient
-        # A too-large α makes θ overflow; it is reported below in words instead.
-        with np.errstate(over="ignore", invalid="ignore"):
-            cost, gradient = cost_gradient(theta, *args)
-        # J is convex: with a small α it only falls; a rise beyond rounding is overshoot.
-        if not np.isfinite(cost) or cost > cost_history[-1] * (1 + 1e-8):
-            raise ValueError(f"Gradient descent diverged (the cost rose to {cost:.6g}) with "
-                             f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
-                             "normalize=True.")
-        cost_history.append(float(cost))
-        if cost_history[-2] - cost <= tol * cost_history[-2]:
-            return theta, cost_history, True
-    return theta, cost_history, False
-
-
-def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
-    """Minimize J with SciPy's L-BFGS-B, handing it our cost and gradient.
-
-    Parameters and returns are those of :func:`gradient_descent` (without a learning
-    rate). ``tol`` is SciPy's ``ftol`` (stop once an iteration lowers J by less than
-    ``tol`` times max(J, 1)) and ``gtol`` (stop once every component of ∇J is at most
-    ``tol``). ``converged`` is False only when ``max_iter`` ran out.
-    """
-    shape, dtype = theta.shape, theta.dtype
-
-    def flat_cost_gradient(flat):
-        # SciPy works on one flat float64 vector: θ gets back its shape (a matrix for
-        # softmax) and our dtype here, and the gradient goes back flat, in float64.
-        cost, gradient = cost_gradient(flat.reshape(shape).astype(dtype), *args)
-        return float(cost), gradient.ravel().astype(np.float64)
-
-    cost_history = [float(cost_gradient(theta, *args)[0])]
-
-    def record(intermediate_result):  # SciPy calls it after every iteration
-        cost_history.append(float(intermediate_result.fun))
-
-    with scipy_blas_on_one_thread():  # a speed fix only, see its docstring
-        result = minimize(flat_cost_gradient, theta.ravel().astype(np.float64), jac=True,
-                          method="L-BFGS-B", callback=record,
-                          options=dict(maxiter=max_iter, ftol=tol, gtol=tol))
-    # Status 1: max_iter ran out. Status 2 (the line search cannot lower J any more) means
-    # J is at the limit of floating-point precision, which is converged enough.
-    return result.x.reshape(shape).astype(dtype), cost_history, result.status != 1
 
 
 def one_vs_all(solve, X, Y, regularization):
@@ -357,7 +285,16 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return Z
 
     def predict_log_proba(self, X):
-        """The log of :meth:`predict_proba` (same parameters, returns), never taking log 0."""
+        """The log of :meth:`predict_proba`, computed without ever taking log 0.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, K), columns in the order of ``classes_``
+        """
         Z = self._scores(X)
         if Z.shape[1] == 1:
             return np.column_stack([log_sigmoid(-Z[:, 0]), log_sigmoid(Z[:, 0])])
@@ -368,8 +305,17 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         return log_softmax(log_sigmoid(Z))
 
     def predict_proba(self, X):
-        """Class probabilities, shape (m, K) in the order of ``classes_``, each row summing
-        to 1 (one-vs-all: g(θₖᵀx) / Σⱼ g(θⱼᵀx)). ``X``: array-like of shape (m, n)."""
+        """The probability of every class: softmax(z), or g(θₖᵀx) / Σⱼ g(θⱼᵀx) for one-vs-all.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, K)
+            Columns in the order of ``classes_``; every row sums to 1.
+        """
         return np.exp(self.predict_log_proba(X))
 
     def predict(self, X):
