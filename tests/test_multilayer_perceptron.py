@@ -197,6 +197,27 @@ def test_adam_steps_follow_the_formula():
     np.testing.assert_allclose(optimizer.r, r, rtol=1e-12)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_adams_in_place_fast_path_gives_the_same_bits_as_adam_step(dtype):
+    # Adam.step runs adam_step_in_place; the notebooks' written-out step runs adam_step.
+    rng = np.random.default_rng(7)
+    theta = rng.normal(size=1000).astype(dtype)
+    optimizer = Adam(theta, learning_rate=1e-3)
+    start = theta.copy()
+    u, r = np.zeros_like(theta), np.zeros_like(theta)
+    for t in range(1, 6):
+        gradient = (rng.normal(size=1000) * 10.0 ** rng.integers(-6, 3, 1000)).astype(dtype)
+        plain, u, r = adam_step(theta, gradient, u, r, t, 1e-3, 0.9, 0.999, 1e-8)
+        given, copy = theta, theta.copy()
+        theta = optimizer.step(given, gradient)
+        np.testing.assert_array_equal(theta, plain)
+        np.testing.assert_array_equal(optimizer.u, u)
+        np.testing.assert_array_equal(optimizer.r, r)
+        assert theta.dtype == dtype
+        np.testing.assert_array_equal(given, copy)  # step leaves its argument unchanged
+    assert not np.array_equal(theta, start)
+
+
 # ------------------------------------------------------------------ invariants
 
 

