@@ -279,6 +279,7 @@ def cost_and_gradient(theta, sizes, X, y, activation, regularization, m):
     weight_gradients, bias_gradients = back_propagation(
         weights, activations, probabilities, y, activation
     )
-    weight_gradients = [g + regularization / m * W for g, W in zip(weight_gradients, weights,
-                                                                   strict=True)]
-    return J, unroll(weight_gradients, bias_gradients)
+    gradient = unroll(weight_gradients, bias_gradients)
+    weights_part = slice(0, n_weights(sizes))  # θ holds the weights first; biases get no λ
+    gradient[weights_part] += regularization / m * theta[weights_part]
+    return J, gradient
