@@ -5,6 +5,7 @@ No benchmark runs here: ``run.main`` gets a fake ``bench_*`` module.
 """
 
 import math
+import os
 import pathlib
 import sys
 import types
@@ -68,6 +69,21 @@ def _fake_bench(monkeypatch, rows):
     module.rows = lambda full=False: rows
     monkeypatch.setitem(sys.modules, "bench_fake", module)
     monkeypatch.setattr(run, "bench_names", lambda: ["bench_fake"])
+    # The fake module exists only in this process: run it here, not in a fresh one.
+    monkeypatch.setattr(run, "rows_in_fresh_process", run.module_rows)
+
+
+def test_each_benchmark_file_runs_in_a_fresh_process(tmp_path):
+    (tmp_path / "bench_probe.py").write_text(
+        "import os\n"
+        "from common import Row\n"
+        "def rows(full=False):\n"
+        "    return [Row(f'pid {os.getpid()} full {full}', 'm', 1.0, 1.0, 0.5, 'report', None)]\n"
+    )
+    (row,) = run.rows_in_fresh_process("bench_probe", True, folder=tmp_path)
+    pid = int(row.task.split()[1])
+    assert pid != os.getpid() and row.task.endswith("full True")
+    assert row.verdict == "—"
 
 
 def test_exit_code(monkeypatch, capsys):
