@@ -5,8 +5,8 @@ No benchmark runs here: ``run.main`` gets a fake ``bench_*`` module.
 """
 
 import math
-import os
 import pathlib
+import subprocess
 import sys
 import types
 
@@ -78,12 +78,21 @@ def test_each_benchmark_file_runs_in_a_fresh_process(tmp_path):
         "import os\n"
         "from common import Row\n"
         "def rows(full=False):\n"
-        "    return [Row(f'pid {os.getpid()} full {full}', 'm', 1.0, 1.0, 0.5, 'report', None)]\n"
+        "    return [Row(f'pid-{os.getpid()}-full-{full}', 'm', 1.0, 1.0, 0.5, 'report', None)]\n"
     )
-    (row,) = run.rows_in_fresh_process("bench_probe", True, folder=tmp_path)
-    pid = int(row.task.split()[1])
-    assert pid != os.getpid() and row.task.endswith("full True")
-    assert row.verdict == "—"
+    # Driven from a Python of its own, so that multiprocessing's helper processes never
+    # live in the test process (which later starts notebook kernels).
+    script = (
+        f"import os, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import run; "
+        f"(row,) = run.rows_in_fresh_process('bench_probe', True, folder={str(tmp_path)!r}); "
+        "print(os.getpid(), row.task, row.verdict)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=120)
+    driver, task, verdict = done.stdout.split()
+    assert task.startswith("pid-") and task.endswith("-full-True") and verdict == "—"
+    assert task.split("-")[1] != driver  # the rows came from another process
+
 
 
 def test_exit_code(monkeypatch, capsys):
