@@ -4,8 +4,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-import scipy
-import scipy.optimize  # noqa: F401  (loads SciPy's BLAS, so that it is in the list below)
+import scipy.optimize  # not only scipy: importing its optimizers loads SciPy's BLAS
 from threadpoolctl import ThreadpoolController
 
 

@@ -1,5 +1,6 @@
 """The two ways LogisticRegression minimizes its cost J: the course's gradient descent, and
-SciPy's L-BFGS-B on our cost and gradient (``README.md`` beside this file, "Minimizing J").
+SciPy's L-BFGS-B on our cost and gradient (``README.md`` beside this file, "The algorithm
+step by step", step 3).
 
 Both take ``cost_gradient(theta, *args)``, which returns J(θ) and ∇J(θ): one of the cost
 functions of ``logistic_regression.py``.
