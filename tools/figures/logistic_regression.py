@@ -5,7 +5,10 @@
 - ``sigmoid.svg``: the sigmoid g(z) (``homemade.activations.sigmoid``) with the threshold
   g(0) = ½ that turns a score z = θᵀx into the prediction ŷ = 1 when z > 0;
 - ``linear_boundary.svg``: a small seeded two-class example, the probability h_θ(x) of a
-  fitted ``LogisticRegression`` as filled contours, and its decision boundary θᵀx = 0.
+  fitted ``LogisticRegression`` as filled contours, and its decision boundary θᵀx = 0;
+- ``cost.svg``: the cost of one sample against its predicted probability h, one curve per
+  label, −log h for y = 1 and −log(1 − h) for y = 0 (``homemade.activations.log_sigmoid``
+  of the score z and of −z, as ``binary_cost_gradient`` computes them).
 
 The SVGs are byte-identical from one run to the next (fixed hash salt, no date).
 Run ``python tools/figures/logistic_regression.py`` to redraw them into
@@ -21,7 +24,7 @@ import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
 import numpy as np  # noqa: E402
 from _svg import main, save_svg  # noqa: E402 (tools/figures/_svg.py, beside this file)
 
-from homemade.activations import sigmoid  # noqa: E402
+from homemade.activations import log_sigmoid, sigmoid  # noqa: E402
 from homemade.logistic_regression import LogisticRegression  # noqa: E402
 from homemade.plotting.logistic_regression import scatter_classes  # noqa: E402
 
@@ -40,7 +43,7 @@ def example(seed=0):
 
 
 def draw(out_dir):
-    """Draw both figures into ``out_dir`` (created if missing).
+    """Draw the three figures into ``out_dir`` (created if missing).
 
     Parameters
     ----------
@@ -94,7 +97,33 @@ def draw(out_dir):
     ax.legend(loc="lower right", fontsize=8)
     written.append(out_dir / "linear_boundary.svg")
     save_svg(fig, written[-1], bbox_inches="tight")
+    written.append(out_dir / "cost.svg")
+    draw_cost(written[-1])
     return written
+
+
+def draw_cost(path):
+    """The two branches of one sample's cost against h = g(z), written to ``path``."""
+    z = np.linspace(-6, 6, 481)  # h = g(z) from 0.0025 to 0.9975
+    h = sigmoid(z)
+    fig, ax = plt.subplots(figsize=(6, 3.6))
+    ax.plot(h, -log_sigmoid(z), color="tab:green", label="y = 1: cost = −log h")
+    ax.plot(h, -log_sigmoid(-z), color="tab:red", label="y = 0: cost = −log(1 − h)")
+    ax.plot(0.5, np.log(2), "o", color="black")
+    ax.annotate("h = ½: cost log 2 ≈ 0.69 either way", (0.5, np.log(2)), (0.33, 2.2),
+                arrowprops={"arrowstyle": "->", "color": "grey"}, fontsize=8)
+    ax.annotate("y = 1 predicted with h → 0:\nconfident and wrong, no upper bound",
+                (0.01, -log_sigmoid(sigmoid_inverse(0.01))), (0.08, 4.4),
+                arrowprops={"arrowstyle": "->", "color": "grey"}, fontsize=8)
+    ax.set(xlabel="predicted probability h = h_θ(x) of y = 1", ylabel="cost(h, y)",
+           xlim=(0, 1), ylim=(0, 6), title="The cost of one sample, for each label")
+    ax.legend(loc="upper center", fontsize=8)
+    save_svg(fig, path, bbox_inches="tight")
+
+
+def sigmoid_inverse(h):
+    """The score z with g(z) = h, the log-odds log(h / (1 − h))."""
+    return np.log(h / (1 - h))
 
 
 if __name__ == "__main__":
