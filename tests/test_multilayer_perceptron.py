@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 from sklearn.datasets import make_blobs, make_classification
+from sklearn.metrics import log_loss
 from sklearn.neural_network import MLPClassifier
 
 from homemade import ConvergenceWarning, NotFittedError
@@ -81,6 +82,49 @@ def test_every_solver_and_activation_learns_separated_blobs(solver, activation):
 
 
 # ----------------------------------------------------------------------------- calculus
+
+
+def test_the_cost_is_scikit_learns_log_loss_plus_the_penalty():
+    X, y = tiny_data(seed=3, m=50, n=4, classes=3)
+    sizes = [4, 6, 3]
+    theta = network_module.initialize_parameters(sizes, "sigmoid", np.random.default_rng(0))
+    weights, biases = network_module.roll(theta, sizes)
+    _, probabilities = network_module.forward_propagation(weights, biases, X, "sigmoid")
+    w = theta[: network_module.n_weights(sizes)]
+    expected = log_loss(y, probabilities) + 2.0 / (2 * len(X)) * np.sum(w**2)
+    # Both sum about 50 float64 logs of order 1: agreement to rounding.
+    J = network_module.cost(theta, sizes, X, y, "sigmoid", 2.0, len(X))
+    np.testing.assert_allclose(J, expected, rtol=1e-12)
+    J_too, _ = network_module.cost_and_gradient(theta, sizes, X, y, "sigmoid", 2.0, len(X))
+    assert J_too == J
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_a_confidently_wrong_network_pays_its_exact_cost_not_a_clipped_one(dtype):
+    # Logits z = (s, −s) for class 1: its probability e^(−2s)/(1 + e^(−2s)) rounds to 0
+    # (from s ≈ 52 in float32, 373 in float64), and a log of the clipped probability
+    # stopped at −log(tiny) = 87.3 or 708.4. The exact −log ŷ₁ = 2s + log(1 + e^(−2s)),
+    # which is 2s to the last bit at s = 10⁴ (and 20,000 is exact in both types).
+    sizes = [1, 1, 2]  # one ReLU neuron passing x = 1 on, then the two logits
+    s = 1e4
+    theta = np.array([1.0, s, -s, 0.0, 0.0, 0.0], dtype=dtype)  # W⁽¹⁾, W⁽²⁾, b⁽¹⁾, b⁽²⁾
+    X, y = np.ones((3, 1), dtype=dtype), np.array([1, 1, 1])
+    assert network_module.cost(theta, sizes, X, y, "relu", 0.0, 3) == 2 * s
+    J, gradient = network_module.cost_and_gradient(theta, sizes, X, y, "relu", 0.0, 3)
+    assert J == 2 * s
+    # ŷ − Y = (1, −1) for every sample: the gradient of the two logit weights is ±1.
+    np.testing.assert_array_equal(gradient[1:3], [1.0, -1.0])
+
+
+def test_a_right_class_logit_at_minus_infinity_costs_infinity():
+    # Output biases z = (10³⁰⁸, −10³⁰⁸) (weights 0, so that the penalty stays finite):
+    # z₁ − max z overflows to −inf, so log ŷ₁ = −inf and J = inf, where the clipped log
+    # gave a finite 708.4 and hid the overflow.
+    sizes = [1, 1, 2]
+    theta = np.array([1.0, 0.0, 0.0, 0.0, 1e308, -1e308])
+    with np.errstate(over="ignore"):
+        J = network_module.cost(theta, sizes, np.ones((2, 1)), np.array([1, 1]), "relu", 0.0, 2)
+    assert J == np.inf
 
 
 @pytest.mark.parametrize("hidden", [(5,), (4, 3), (6, 5, 4), (10, 2)])

@@ -11,7 +11,7 @@ The math, with the name of the function that implements each equation, is in
 
 import numpy as np
 
-from homemade.activations import sigmoid, softmax
+from homemade.activations import log_softmax, sigmoid, softmax
 
 
 def roll(theta, sizes):
@@ -121,6 +121,32 @@ def initialize_parameters(sizes, activation, rng, dtype=np.float64):
     return unroll(weights, biases).astype(dtype)
 
 
+def forward_logits(weights, biases, X, activation):
+    """Forward propagation up to the output layer's logits z⁽ᴸ⁾, before the softmax.
+
+    a⁽ˡ⁺¹⁾ = g(a⁽ˡ⁾W⁽ˡ⁾ + b⁽ˡ⁾) for the hidden layers, then z⁽ᴸ⁾ = a⁽ᴸ⁻¹⁾W⁽ᴸ⁻¹⁾ + b⁽ᴸ⁻¹⁾.
+
+    Parameters
+    ----------
+    weights, biases : lists of ndarray, as returned by ``roll``
+    X : ndarray of shape (B, n)
+    activation : {"relu", "sigmoid"}
+        g of the hidden layers.
+
+    Returns
+    -------
+    activations : list of ndarray
+        The input ``X`` and the output a⁽ˡ⁾ of every hidden layer, shape (B, s_l).
+    logits : ndarray of shape (B, K)
+        z⁽ᴸ⁾, the output layer's input: ŷ = softmax(z⁽ᴸ⁾), log ŷ = log_softmax(z⁽ᴸ⁾).
+    """
+    activations = [X]
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        z = activations[-1] @ W + b
+        activations.append(np.maximum(z, 0) if activation == "relu" else sigmoid(z))
+    return activations, activations[-1] @ weights[-1] + biases[-1]
+
+
 def forward_propagation(weights, biases, X, activation):
     """a⁽ˡ⁺¹⁾ = g(a⁽ˡ⁾W⁽ˡ⁾ + b⁽ˡ⁾) for the hidden layers, softmax for the output layer.
 
@@ -138,12 +164,8 @@ def forward_propagation(weights, biases, X, activation):
     probabilities : ndarray of shape (B, K)
         The softmax output: row i holds P(class k | x⁽ⁱ⁾).
     """
-    activations = [X]
-    for W, b in zip(weights[:-1], biases[:-1], strict=True):
-        z = activations[-1] @ W + b
-        activations.append(np.maximum(z, 0) if activation == "relu" else sigmoid(z))
-    z = activations[-1] @ weights[-1] + biases[-1]
-    return activations, softmax(z)
+    activations, logits = forward_logits(weights, biases, X, activation)
+    return activations, softmax(logits)
 
 
 def activation_derivative(a, activation):
@@ -198,21 +220,24 @@ def back_propagation(weights, activations, probabilities, y, activation):
     return weight_gradients, bias_gradients
 
 
-def cross_entropy(probabilities, y):
-    """−(1/B)·Σ log P(y⁽ⁱ⁾ | x⁽ⁱ⁾), the data term of the cost.
+def cross_entropy(log_probabilities, y):
+    """−(1/B)·Σ log ŷ⁽ⁱ⁾ of the right class y⁽ⁱ⁾, the data term of the cost.
+
+    It takes log ŷ = log_softmax(z⁽ᴸ⁾), never the log of ŷ: a probability that rounds to
+    0 has a finite log (z_y − log Σⱼ e^(zⱼ)), so a network that is wrong with confidence
+    pays its true cost, and a diverged one an infinite or NaN cost, not a clipped one.
 
     Parameters
     ----------
-    probabilities : ndarray of shape (B, K)
+    log_probabilities : ndarray of shape (B, K)
+        log ŷ, row-wise ``log_softmax`` of the output layer's logits.
     y : ndarray of shape (B,), class indices
 
     Returns
     -------
     float
     """
-    picked = probabilities[np.arange(len(y)), y]
-    # A probability that underflowed to 0 is clipped to the float's tiny, not log(0).
-    return -float(np.mean(np.log(np.maximum(picked, np.finfo(picked.dtype).tiny))))
+    return -float(np.mean(log_probabilities[np.arange(len(y)), y]))
 
 
 def penalty(theta, sizes, regularization, m):
@@ -240,6 +265,8 @@ def penalty(theta, sizes, regularization, m):
 def cost(theta, sizes, X, y, activation, regularization, m):
     """J(θ) = −(1/B)·Σ log P(y⁽ⁱ⁾ | x⁽ⁱ⁾) + λ/(2m)·Σ‖W‖², the biases not penalized.
 
+    The log-probabilities come from the logits by ``log_softmax`` (see ``cross_entropy``).
+
     Parameters
     ----------
     theta : ndarray of shape (n_parameters,)
@@ -257,12 +284,15 @@ def cost(theta, sizes, X, y, activation, regularization, m):
     float
     """
     weights, biases = roll(theta, sizes)
-    _, probabilities = forward_propagation(weights, biases, X, activation)
-    return cross_entropy(probabilities, y) + penalty(theta, sizes, regularization, m)
+    _, logits = forward_logits(weights, biases, X, activation)
+    return cross_entropy(log_softmax(logits), y) + penalty(theta, sizes, regularization, m)
 
 
 def cost_and_gradient(theta, sizes, X, y, activation, regularization, m):
     """J(θ) and ∇J(θ) from one forward and one backward pass; the penalty adds λ/m·W.
+
+    One ``log_softmax`` of the logits serves both: the cost reads log ŷ, back-propagation
+    gets ŷ = e^(log ŷ), which is ``softmax`` (so ŷ − Y is the output layer's error).
 
     Parameters
     ----------
@@ -274,8 +304,10 @@ def cost_and_gradient(theta, sizes, X, y, activation, regularization, m):
     gradient : ndarray of shape (n_parameters,), unrolled like θ
     """
     weights, biases = roll(theta, sizes)
-    activations, probabilities = forward_propagation(weights, biases, X, activation)
-    J = cross_entropy(probabilities, y) + penalty(theta, sizes, regularization, m)
+    activations, logits = forward_logits(weights, biases, X, activation)
+    log_probabilities = log_softmax(logits)
+    J = cross_entropy(log_probabilities, y) + penalty(theta, sizes, regularization, m)
+    probabilities = np.exp(log_probabilities)
     weight_gradients, bias_gradients = back_propagation(
         weights, activations, probabilities, y, activation
     )
