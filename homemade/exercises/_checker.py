@@ -1,19 +1,39 @@
 """The machinery behind ``homemade.exercises.check``: run a learner's function on the
 exercise's cases, compare it with the library's own function, and name the mistake.
 
-How a mistake is recognised: every catalogued mistake is written as a real wrong function
-(``Mistake.wrong``). When the learner's function disagrees with the reference, it is run
-against each wrong function on the same cases; if it agrees with one of them everywhere,
-that is almost certainly the mistake the learner made, and its message and fix are shown.
-The tests feed each wrong function to ``check`` and require that message.
+How a mistake is named, in this order:
+
+1. A catalogued mistake (``Mistake.wrong``, a real wrong function): when the learner's
+   function returns what a wrong function returns on every case, its message and fix.
+2. A finding read off the difference itself (``_diagnose``): a constant factor (2, m, 2m,
+   1/m, −1 …), a transposed result, the wrong axis, NaN where the result is finite, all
+   right but θ₀ … — when the same finding holds on every case that fails.
+3. Otherwise what differs, and the smallest input that fails, with both results printed so
+   that the difference shows.
+
+Every call is positional (the learner names the parameters), limited in time (``_run``),
+and watched for inputs changed in place.
 """
 
-import copy
-import inspect
-import warnings
+import re
+import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from homemade.exercises._diagnose import Difference, compare
+from homemade.exercises._notes import (
+    draws_at_random,
+    finite_difference_note,
+    rng_problem,
+    speed_note,
+    uses_library,
+)
+from homemade.exercises._run import TIME_LIMIT, call, value_of
+from homemade.exercises._shapes import across_cases
+from homemade.exercises._show import show_case, show_difference, show_value
+
+_call = value_of  # for the catalogues' recognisers: the value, or what the function raised
 
 
 @dataclass
@@ -42,20 +62,23 @@ class Exercise:
     reference : callable
         The library's own function: the solution.
     cases : callable
-        ``cases(rng)`` returns a list of keyword-argument dicts, small hand-made cases
-        first, then seeded random ones of several shapes (smallest first, so that the
-        first failing case is the smallest one).
+        ``cases(rng)`` returns a list of argument dicts in the reference's parameter order
+        (the learner's function is called positionally), small hand-made cases first, then
+        seeded random ones of several shapes (smallest first, so that the first failing
+        case is the smallest one), then the edge cases the math page warns about.
     mistakes : list of Mistake
     page : str
         Where the math page explains it, e.g. ``"homemade/linear_regression/README.md"``
         and a section name.
+    hints : tuple of str
+        Three graded hints for ``hint``: the idea, the formula or NumPy call, the shape of
+        the code.
     rtol, atol : float
         The comparison tolerance; what rounding alone can explain.
     compare : callable, optional
         ``compare(expected, got, case)`` → None when ``got`` is right, else a sentence
         saying what is wrong; for outputs that are not simply the reference's (random
-        draws, a history whose length may differ). Default: every output array of the
-        reference's shape, and allclose to it.
+        draws). Default: every returned value compared with the reference's.
     gradient_index : int, optional
         Where the gradient is among the outputs, when the function returns the cost
         and the gradient together.
@@ -64,10 +87,12 @@ class Exercise:
         ``gradient_of(**case)`` is J at ``case["theta"]``.
     behaviour : callable, optional
         ``behaviour(function)`` → None or a sentence: a check of how the function behaves
-        over many calls (a random draw that is never random), run once every case passed.
+        over many calls (the distribution of a random draw), run once every case passed.
     speed_case : callable, optional
         ``speed_case(rng)`` → a case with many samples, on which a Python loop over the
         samples is spotted (and reported as a speed note, not a failure).
+    time_limit : float
+        Seconds one call of the learner's function may take.
     """
 
     name: str
@@ -75,6 +100,7 @@ class Exercise:
     cases: object
     mistakes: list = field(default_factory=list)
     page: str = ""
+    hints: tuple = ()
     rtol: float = 1e-7
     atol: float = 1e-10
     compare: object = None
@@ -82,15 +108,18 @@ class Exercise:
     gradient_index: int | None = None
     behaviour: object = None
     speed_case: object = None
+    time_limit: float = TIME_LIMIT
 
 
 @dataclass
 class Result:
     """What ``check`` found: ``passed`` (bool), ``status`` and the ``message`` it printed.
 
-    ``status`` is one of "passed", "not attempted yet", "mistake" (a catalogued mistake was
-    recognised: ``mistake`` holds its name), "failed" (a wrong answer) or "error" (the
-    function raised).
+    ``status`` is one of "passed", "not attempted yet", "partly written", "mistake" (a
+    mistake was named — a catalogued one, or one read off the difference: ``mistake``
+    holds its name), "failed" (a wrong answer, not named) or "error" (the function raised,
+    or ran out of time). ``uses_library`` is True for a pass with the library's own
+    function (imported, or its code pasted from ``solution``).
     """
 
     name: str
@@ -98,6 +127,7 @@ class Result:
     status: str
     message: str
     mistake: str | None = None
+    uses_library: bool = False
 
     def __repr__(self):
         return f"Result({self.name!r}, passed={self.passed}, status={self.status!r})"
@@ -108,234 +138,211 @@ def run_check(exercise, function):
     name = exercise.name
     if function is None:
         return _not_attempted(name)
+    if not callable(function):
+        return Result(name, False, "error", _NOT_CALLABLE.format(name, type(function).__name__))
     rng = np.random.default_rng(0)
     cases = exercise.cases(rng)
+    outcomes = []
     for index, case in enumerate(cases):
-        expected = _call(exercise.reference, case)
-        try:
-            got = _call(function, case)
-        except NotImplementedError:
-            return _not_attempted(name)
-        except Exception as error:  # the learner's code may raise anything
-            message = f"{name}: raised {type(error).__name__}: {error}\non the input\n"
-            return Result(name, False, "error", message + _show(case))
-        problem = _disagreement(exercise, expected, got, case)
-        if problem is None and _draws_at_random(case):
-            if not np.array_equal(np.asarray(got), np.asarray(_call(function, case))):
-                problem = "two calls with the same seed gave different results"
-        if problem is not None:
-            problem = problem[0].upper() + problem[1:]
-            where = f"The smallest input that fails (case {index + 1} of {len(cases)})"
-            details = f"{where}:\n{_show(case)}\nexpected:\n{_show_value(expected)}\n"
-            return _not_yet(
-                exercise, function, cases, f"{problem}.\n{details}got:\n{_show_value(got)}"
-            )
-    if exercise.behaviour is not None and (problem := exercise.behaviour(function)):
-        return _not_yet(exercise, function, cases, f"{problem}.")
-    return Result(name, True, "passed", "\n".join(_pass_notes(exercise, function, cases, rng)))
+        outcome = call(function, case, exercise.time_limit)
+        outcomes.append(outcome)
+        if outcome.timed_out:
+            return _timed_out(exercise, case, index, len(cases))
+        if outcome.error is not None and not isinstance(outcome.error, NotImplementedError):
+            return _raised(name, outcome.error, case)
+    unwritten = [i for i, o in enumerate(outcomes) if isinstance(o.error, NotImplementedError)]
+    if len(unwritten) == len(cases):
+        return _not_attempted(name)
+    if unwritten:
+        return _partly_written(name, cases, unwritten)
+    expected = [value_of(exercise.reference, case, None) for case in cases]
+    results = zip(expected, outcomes, cases, strict=True)
+    differences = [_difference(exercise, e, o.value, c) for e, o, c in results]
+    if any(d is not None for d in differences):
+        return _not_yet(exercise, function, cases, outcomes, expected, differences)
+    if any(o.changed for o in outcomes):
+        return _changed_input(name, cases, outcomes)
+    problem = draws_at_random(cases[0]) and rng_problem(function, cases, exercise.time_limit)
+    if problem or (exercise.behaviour is not None and (problem := exercise.behaviour(function))):
+        return _not_yet_behaviour(exercise, function, cases, outcomes, problem)
+    borrowed = uses_library(function, exercise.reference)
+    notes = _pass_notes(exercise, function, cases, rng, borrowed)
+    return Result(name, True, "passed", "\n".join(notes), uses_library=borrowed)
 
 
-def _not_yet(exercise, function, cases, explanation):
-    """A failed check: the catalogued mistake it makes, if one fits, else the explanation."""
-    name = exercise.name
-    mistake = _recognise(exercise, function, cases)
-    if mistake is not None:
-        message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}"
-        return Result(name, False, "mistake", message, mistake=mistake.name)
-    return Result(name, False, "failed", f"{name}: not yet. {explanation}")
+_NOT_CALLABLE = (
+    "{0}: expected a function, got {1}: pass the function itself, "
+    "check({0!r}, my_function), without calling it."
+)
 
 
-def _pass_notes(exercise, function, cases, rng):
-    if exercise.compare is None:
-        notes = [f"{exercise.name}: passed, {len(cases)} cases agree with the library's function."]
-    else:
-        notes = [
-            f"{exercise.name}: passed, {len(cases)} cases have the properties the library's does."
-        ]
-    if exercise.gradient_of is not None:
-        notes.append(_finite_difference_note(exercise, function, cases))
-    if exercise.speed_case is not None and (note := _speed_note(exercise, function, rng)):
-        notes.append(note)
-    return notes
+def _sentence(text):
+    return text[0].upper() + text[1:]
 
 
-def _draws_at_random(case):
-    return any(isinstance(v, np.random.Generator) for v in case.values())
+def _return_names(reference):
+    """The names in the reference's numpydoc "Returns" section, e.g. ("theta", "costs")."""
+    doc = reference.__doc__ or ""
+    section = re.search(r"Returns\n\s*-+\n(.*?)(?:\n\s*\n\s*[A-Z]\w+\n\s*-+\n|$)", doc, re.S)
+    if section is None:
+        return ()
+    lines = section.group(1).splitlines()
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    names = []
+    for line in lines:
+        if line.strip() and len(line) - len(line.lstrip()) == indent:
+            names.extend(n.strip() for n in line.split(" : ")[0].split(","))
+    return tuple(names)
 
 
-def _not_attempted(name):
-    return Result(name, False, "not attempted yet", f"{name}: not attempted yet.")
-
-
-def _call(function, case):
-    # Each call gets its own copies: a function that changes its input in place must
-    # not change what the next call (the reference, or a mistake) sees.
-    # A random generator is copied too, so that every call draws the same numbers.
-    arguments = {
-        k: (v.copy() if isinstance(v, np.ndarray) else copy.deepcopy(v)) for k, v in case.items()
-    }
-    # Warnings (a ConvergenceWarning after a fixed number of steps, a division by zero
-    # in a catalogued mistake) would only clutter the feedback: results speak instead.
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        return function(**arguments)
-
-
-def _as_tuple(value, expected_length=1):
-    # Several return values may come back as a tuple, or as a list of the same length.
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, (list, np.ndarray)) and expected_length > 1:
-        if len(value) == expected_length:  # e.g. [P, R, F] or np.array([P, R, F])
-            return tuple(value)
-    return (value,)
-
-
-def _disagreement(exercise, expected, got, case, equal_nan=False):
-    """None when ``got`` matches ``expected``; else a sentence saying how it differs.
-
-    ``equal_nan`` is for telling a mistake: NaN where the mistake has NaN agrees.
-    """
-    if got is None and expected is not None:
-        return "The function returned None (a forgotten `return`?)"
+def _difference(exercise, expected, got, case, strict=True):
     if exercise.compare is not None:
-        return exercise.compare(expected, got, case)
-    expected = _as_tuple(expected)
-    got = _as_tuple(got, len(expected))
-    if len(expected) != len(got):
-        return f"Expected {len(expected)} return value(s), got {len(got)}"
-    for position, (e, g) in enumerate(zip(expected, got, strict=True)):
-        which = f"return value {position + 1}: " if len(expected) > 1 else ""
-        e = np.asarray(e)
-        try:
-            g = np.asarray(g, dtype=np.float64 if e.dtype.kind == "f" else None)
-        except (TypeError, ValueError):
-            return f"{which}expected numbers, got {type(g).__name__}"
-        if e.shape != g.shape:
-            return f"{which}expected shape {e.shape}, got shape {g.shape}"
-        if e.dtype.kind in "iub" and g.dtype.kind not in "iub":
-            return f"{which}expected integers (dtype {e.dtype}), got dtype {g.dtype}"
-        if not np.allclose(g, e, rtol=exercise.rtol, atol=exercise.atol, equal_nan=equal_nan):
-            if np.isnan(g).any() and not np.isnan(e).any():
-                return f"{which}the result has NaN where the expected one has numbers"
-            return f"{which}the values differ"
+        problem = exercise.compare(expected, got, case)
+        return None if problem is None else Difference("", problem)
+    names = _return_names(exercise.reference) if isinstance(expected, tuple) else ()
+    return compare(expected, got, case, exercise.rtol, exercise.atol, names, strict=strict)
+
+
+def _not_yet(exercise, function, cases, outcomes, expected, differences):
+    """A wrong result: the catalogued mistake, else a finding, else what differs."""
+    name = exercise.name
+    failed = [d is not None for d in differences]
+    first = failed.index(True)
+    difference = differences[first]
+    where = f"The smallest input that fails (case {first + 1} of {len(cases)})"
+    if difference.expected is not None:
+        shown = show_difference(difference)
+    else:
+        got = outcomes[first].value
+        shown = f"expected:\n{show_value(expected[first])}\ngot:\n{show_value(got)}"
+    counterexample = f"{where}:\n{show_case(cases[first])}\n{shown}"
+    also = _also_changed(outcomes)
+    mistake = _recognise(exercise, function, cases, outcomes)
+    if mistake is not None:
+        message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}{also}"
+        return Result(name, False, "mistake", f"{message}\n{counterexample}", mistake=mistake.name)
+    finding = _consistent_finding([d for d in differences if d is not None])
+    pattern = across_cases(cases, failed)
+    label = f"{_sentence(difference.where)}: " if difference.where else ""
+    if finding is not None:
+        message = f"{name}: not yet. {_sentence(label + finding.name)}.\nFix: {finding.fix}"
+        if pattern:
+            message += f"\n{pattern}"
+        return Result(name, False, "mistake", f"{message}{also}\n{counterexample}", finding.name)
+    problem = _sentence(f"{label}{difference.problem}")
+    if pattern:
+        message = f"{name}: not yet. {problem}. {pattern}{also}\n{counterexample}"
+        return Result(name, False, "mistake", message, mistake=pattern)
+    return Result(name, False, "failed", f"{name}: not yet. {problem}.{also}\n{counterexample}")
+
+
+def _consistent_finding(differences):
+    """The finding of the first failing case, if every failing case shows the same one."""
+    keys = {(d.where, d.finding.key) if d.finding else None for d in differences}
+    if len(keys) == 1 and None not in keys:
+        return differences[0].finding
     return None
 
 
-def _recognise(exercise, function, cases):
+def _not_yet_behaviour(exercise, function, cases, outcomes, problem):
+    name = exercise.name
+    mistake = _recognise(exercise, function, cases, outcomes)
+    if mistake is not None:
+        message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}"
+        return Result(name, False, "mistake", message, mistake=mistake.name)
+    return Result(name, False, "mistake", f"{name}: not yet. {_sentence(problem)}.", problem)
+
+
+def _recognise(exercise, function, cases, outcomes):
     """The catalogued mistake that ``function`` makes, or None."""
     for mistake in exercise.mistakes:
         try:
             if mistake.recognise is not None:
                 if mistake.recognise(function, cases):
                     return mistake
-            elif all(_same_as_wrong(exercise, mistake, function, case) for case in cases):
+            elif all(
+                _difference(exercise, value_of(mistake.wrong, c, None), o.value, c, False) is None
+                for c, o in zip(cases, outcomes, strict=True)
+            ):
                 return mistake
         except Exception:  # a wrong function may fail where the learner's does not
             continue
     return None
 
 
-def _same_as_wrong(exercise, mistake, function, case):
-    wrong, got = _call(mistake.wrong, case), _call(function, case)
-    if exercise.compare is not None:  # the learner's output judged against the mistake's
-        return exercise.compare(wrong, got, case) is None
-    return _disagreement(exercise, wrong, got, case, equal_nan=True) is None
+_IN_PLACE = (
+    "write X = X - mean rather than X -= mean (and a = a * (1 - a) rather than "
+    "a *= 1 - a); `b = theta` does not copy theta, so b[0] = 0 zeroes the caller's θ₀: "
+    "copy first, b = theta.copy(). The caller's arrays must come back as they went in."
+)
 
 
-def _finite_difference_note(exercise, function, cases):
-    """Compare the learner's gradient with central differences of the cost."""
-    worst = 0.0
-    for case in cases:
-        theta = np.asarray(case["theta"], dtype=np.float64)
-        analytic = _call(function, case)
-        if exercise.gradient_index is not None:
-            analytic = analytic[exercise.gradient_index]
-        analytic = np.asarray(analytic, dtype=np.float64)
-        numeric = np.zeros_like(theta)
-        step = 1e-6
-        for j in np.ndindex(theta.shape):
-            for sign in (1, -1):
-                shifted = theta.copy()
-                shifted[j] += sign * step
-                numeric[j] += sign * exercise.gradient_of(**{**case, "theta": shifted})
-        numeric /= 2 * step
-        scale = max(1.0, float(np.abs(numeric).max()))
-        worst = max(worst, float(np.abs(analytic - numeric).max()) / scale)
-    return f"Finite differences of the cost agree with your gradient to {worst:.0e}."
+def _changed_input(name, cases, outcomes):
+    index = next(i for i, o in enumerate(outcomes) if o.changed)
+    label, before, after = outcomes[index].changed[0]
+    message = (
+        f"{name}: not yet. Every result is right, but your function changed its input "
+        f"{label} in place: the caller's array is not what it passed in (gradient descent "
+        f"would go on with the changed one).\nFix: {_IN_PLACE}\n"
+        f"Case {index + 1} of {len(cases)}:\n{show_case(cases[index])}\n"
+        f"{label} after your function:\n{show_value(after)}"
+    )
+    return Result(name, False, "mistake", message, mistake="changing an input in place")
 
 
-class _CountingArray(np.ndarray):
-    """An array that counts how often single samples are taken out of it.
-
-    ``X[i]`` and ``for row in X`` are what a Python loop over samples does; whole-array
-    code never does either. Counting them tells a loop apart without timing anything
-    (timings depend on the machine and on what else it is doing).
-    """
-
-    reads = 0
-
-    def __getitem__(self, key):
-        first = key[0] if isinstance(key, tuple) and key else key
-        if isinstance(first, (int, np.integer)):
-            _CountingArray.reads += 1
-        return super().__getitem__(key)
-
-    def __iter__(self):
-        _CountingArray.reads += len(self)
-        return super().__iter__()
+def _also_changed(outcomes):
+    changed = [c[0] for o in outcomes for c in o.changed]
+    if not changed:
+        return ""
+    return (
+        f"\nAlso: your function changed its input {changed[0]} in place, which the caller "
+        "does not expect; compute into a new array (X = X - mean, not X -= mean)."
+    )
 
 
-def _speed_note(exercise, function, rng):
-    case = exercise.speed_case(rng)
-    m = max(len(v) for v in case.values() if isinstance(v, np.ndarray))
-    counted = {
-        k: (v.view(_CountingArray) if isinstance(v, np.ndarray) else v) for k, v in case.items()
-    }
-    _CountingArray.reads = 0
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        function(**counted)
-    if _CountingArray.reads >= m:
-        return (
-            f"Speed note: on {_describe(case)} your function took single samples out of "
-            f"the arrays {_CountingArray.reads} times: a Python loop over the {m} samples? "
-            "Whole-array NumPy (a matrix product, a sum along an axis) does the same work "
-            "at once, often a hundred times faster."
-        )
-    return ""
+def _timed_out(exercise, case, index, count):
+    message = (
+        f"{exercise.name}: not yet. Your function ran for more than {exercise.time_limit:g} s "
+        f"on case {index + 1} of {count} and was stopped: an endless loop? (a while loop "
+        "whose condition never changes, a counter never increased, a stop test that is "
+        f"never met). The library's function takes milliseconds.\nThe input:\n{show_case(case)}"
+    )
+    return Result(exercise.name, False, "error", message, mistake="an endless loop")
 
 
-def _describe(case):
-    shapes = [f"{k} of shape {v.shape}" for k, v in case.items() if isinstance(v, np.ndarray)]
-    return ", ".join(shapes)
+def _raised(name, error, case):
+    kind = type(error).__name__
+    frames = traceback.extract_tb(error.__traceback__)
+    line = f" (in {frames[-1].name}, line {frames[-1].lineno}: {frames[-1].line})" if frames else ""
+    advice = ""
+    if isinstance(error, SystemExit):
+        advice = "\nexit() and sys.exit() end a program, not a function: return the result."
+    elif any(word in str(error) for word in ("shape", "broadcast", "aligned", "mismatch")):
+        advice = "\nThe arrays do not fit together: print their .shape at that line."
+    message = f"{name}: raised {kind}: {error}{line}{advice}\non the input\n{show_case(case)}"
+    return Result(name, False, "error", message)
 
 
-def _show(case):
-    with np.printoptions(precision=4, suppress=True, threshold=40):
-        return "\n".join(f"  {k} = {_indent(repr(v))}" for k, v in case.items())
+def _partly_written(name, cases, unwritten):
+    message = (
+        f"{name}: partly written. It raises NotImplementedError on {len(unwritten)} of "
+        f"{len(cases)} cases and returns on the others: a branch still to be written? "
+        f"The first such input (case {unwritten[0] + 1}):\n{show_case(cases[unwritten[0]])}"
+    )
+    return Result(name, False, "partly written", message)
 
 
-def _show_value(value):
-    if isinstance(value, tuple) or (isinstance(value, list) and not _is_numbers(value)):
-        return "\n".join(_show_value(v) for v in value)
-    if isinstance(value, (int, float, np.number)):
-        return f"  {float(value):.8g}"
-    with np.printoptions(precision=6, suppress=True, threshold=40):
-        return "  " + _indent(repr(value))
+def _pass_notes(exercise, function, cases, rng, borrowed):
+    kind = "agree with" if exercise.compare is None else "have the properties of"
+    notes = [f"{exercise.name}: passed, {len(cases)} cases {kind} the library's function."]
+    if borrowed:
+        notes[0] += " (It is the library's own function: summary() says so.)"
+    if exercise.gradient_of is not None:
+        notes.append(finite_difference_note(exercise, function, cases))
+    if exercise.speed_case is not None and (note := speed_note(exercise, function, rng)):
+        notes.append(note)
+    return notes
 
 
-def _is_numbers(value):
-    try:
-        return np.asarray(value).dtype.kind in "biuf"
-    except ValueError:  # a ragged list: arrays of different shapes
-        return False
-
-
-def _indent(text):
-    return text.replace("\n", "\n    ")
-
-
-def source_of(exercise):
-    """The reference's source code, for ``solution``."""
-    return inspect.getsource(exercise.reference)
+def _not_attempted(name):
+    return Result(name, False, "not attempted yet", f"{name}: not attempted yet.")

@@ -1,0 +1,281 @@
+"""How a learner's result differs from the reference, said from the two results alone.
+
+``compare`` walks the returned values (a tuple of results, a list of arrays) side by side
+with the reference's and returns the first ``Difference``: where it is, what differs, and,
+when the shape of the difference gives it away, a ``Finding`` that names the mistake — a
+constant factor (and which: 2, m, 2m, 1/m, −1 …, in terms of the case's sizes), a transposed
+result, a reduction along the wrong axis, the right numbers in the wrong shape, NaN or ∞
+where the result is finite, everything right but θ₀, or but the rows with ties.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from homemade.exercises import _shapes
+
+
+@dataclass
+class Finding:
+    """A mistake named from the difference: ``key`` tells findings apart across cases."""
+
+    name: str
+    fix: str
+    key: str = ""
+
+
+@dataclass
+class Difference:
+    """The first place where a result differs from the reference's."""
+
+    where: str
+    problem: str
+    finding: Finding | None = None
+    expected: object = None
+    got: object = None
+    marks: object = None  # a boolean array: the entries that differ
+
+
+def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
+    """None when ``got`` is ``expected`` to the tolerance; else the first ``Difference``.
+
+    ``strict=False`` (telling a learner's function from a catalogued wrong one): NaN equals
+    NaN, and a list of numbers may stand for an array.
+    """
+    if got is None and expected is not None:
+        return Difference(
+            "", "the function returned None", Finding("a forgotten `return`", _RETURN, "none")
+        )
+    for where, e, g in _leaves(expected, got, names):
+        if isinstance(g, Difference):
+            return g
+        difference = _compare_leaf(where, e, g, case, rtol, atol, strict)
+        if difference is not None:
+            return difference
+    return None
+
+
+_RETURN = "end the function with `return` and the result (printing it is not returning it)."
+
+
+def _is_structure(value):
+    # A tuple of results, or a list of arrays (one per layer); not a list of numbers.
+    return isinstance(value, tuple) or (isinstance(value, list) and not _shapes.is_numbers(value))
+
+
+def _leaves(expected, got, names, where=""):
+    if not _is_structure(expected):
+        yield where, expected, got
+        return
+    count = len(expected)
+    if isinstance(got, np.ndarray) and got.ndim >= 1 and len(got) == count:
+        got = tuple(got)  # np.array([P, R, F]) for (P, R, F)
+    if not isinstance(got, (tuple, list)) or len(got) != count:
+        what = f"{count} return values" if isinstance(expected, tuple) else f"a list of {count}"
+        listed = f" ({', '.join(names)})" if names and not where else ""
+        found = f"{len(got)} values" if isinstance(got, (tuple, list)) else type(got).__name__
+        yield where, expected, Difference(where, f"expected {what}{listed}, got {found}")
+        return
+    for i, (e, g) in enumerate(zip(expected, got, strict=True)):
+        if where:
+            label = f"{where}[{i}]"
+        else:
+            label = names[i] if i < len(names) else f"return value {i + 1}"
+        yield from _leaves(e, g, (), label)
+
+
+def _compare_leaf(where, e, g, case, rtol, atol, strict):
+    if isinstance(e, str):  # a word, such as why gradient descent stopped
+        return None if g == e else Difference(where, f"expected {e!r}, got {g!r}")
+    e_array = np.asarray(e)
+    try:
+        g_array = np.asarray(g, dtype=np.float64 if e_array.dtype.kind == "f" else None)
+    except (TypeError, ValueError):
+        return Difference(where, f"expected numbers, got {type(g).__name__}")
+    if g_array.dtype.kind not in "biuf":
+        return Difference(where, f"expected numbers, got {type(g).__name__}")
+    if e_array.shape != g_array.shape:
+        problem = f"expected shape {e_array.shape}, got shape {g_array.shape}"
+        finding = _shapes.diagnose_shape(e_array, g_array, case, rtol, atol)
+        return Difference(where, problem, finding, e_array, g_array)
+    if _any_float32(case):
+        rtol, atol = max(rtol, 1e-5), max(atol, 1e-6)  # float32 keeps about 7 digits
+    if e_array.dtype.kind == "b":
+        close = e_array == g_array.astype(bool) if g_array.dtype.kind in "biu" else False
+    else:
+        close = np.isclose(g_array, e_array, rtol=rtol, atol=atol, equal_nan=not strict)
+    if not np.all(close):
+        marks = ~np.asarray(close, dtype=bool) if np.ndim(close) else None
+        finding = diagnose_values(where, e_array, g_array, marks, case, rtol)
+        return Difference(where, "the values differ", finding, e_array, g_array, marks)
+    if strict and e_array.dtype.kind in "iub" and g_array.dtype.kind == "f":
+        return Difference(
+            where,
+            f"expected integers (dtype {e_array.dtype}), got dtype {g_array.dtype}",
+            Finding("the right numbers as floats where integers are expected", _INTEGERS, "int"),
+        )
+    if strict and isinstance(e, np.ndarray) and e.ndim >= 1 and isinstance(g, (list, tuple)):
+        return Difference(
+            where,
+            "a Python list where a NumPy array is expected",
+            Finding("a Python list where a NumPy array is expected", _LIST, "list"),
+        )
+    return None
+
+
+_INTEGERS = (
+    "labels and indices are integers: np.argmin and np.argmax return them; an array built "
+    "with np.zeros(m) holds floats (np.zeros(m, dtype=int), or .astype(int))."
+)
+_LIST = (
+    "return np.array(...) (or build the result with NumPy operations): a list does not "
+    "take part in arithmetic (theta - learning_rate * gradient fails with a list)."
+)
+
+
+def _any_float32(case):
+    return any(isinstance(v, np.ndarray) and v.dtype == np.float32 for v in case.values())
+
+
+def diagnose_values(where, e, g, marks, case, rtol):
+    """A Finding for two results of one shape whose values differ, or None."""
+    for diagnose in (_not_finite, _sign_flipped, _constant_factor, _additive_constant):
+        finding = diagnose(e, g, case, rtol)
+        if finding is not None:
+            return finding
+    if marks is not None:
+        for diagnose in (_only_first, _only_last, _only_ties):
+            finding = diagnose(e, g, marks, case)
+            if finding is not None:
+                return finding
+    if "bias" in where:
+        return Finding(
+            "the bias gradients are wrong",
+            "a bias's input is always 1: its gradient is the layer's δ summed over the "
+            "batch, delta.sum(axis=0).",
+            "bias",
+        )
+    return None
+
+
+def _not_finite(e, g, case, rtol):
+    bad = ~np.isfinite(g) & np.isfinite(e)
+    if not bad.any():
+        return None
+    largest = _shapes.largest_input(case)
+    if np.isneginf(g[bad]).all():
+        return Finding(
+            "−∞ where the result is finite: the log of a number that underflowed to 0",
+            "a product of many small numbers (densities, probabilities) rounds to 0, and "
+            "log(0) = −∞: add up the logs instead of taking the log of a product, and "
+            "subtract the largest value before np.exp (the log-sum-exp trick).",
+            "underflow",
+        )
+    if largest >= 50:
+        return Finding(
+            f"NaN or ∞ where the result is finite: an overflow on inputs as large as {largest:g}",
+            "np.exp(710) is already ∞ (and ∞/∞ or ∞ − ∞ is NaN): rewrite so that no "
+            "intermediate value gets huge — 1 / (1 + np.exp(-z)), or subtract the largest "
+            "value before np.exp.",
+            "overflow",
+        )
+    return Finding(
+        "NaN or ∞ where the result is finite",
+        "look for a division by something that can be 0 (an empty count, a zero spread) "
+        "or an np.log of 0: guard that case as the page says.",
+        "nan",
+    )
+
+
+def _sign_flipped(e, g, case, rtol):
+    if np.allclose(g, -e, rtol=rtol, atol=1e-12) and not np.allclose(e, 0):
+        return Finding(
+            "the sign flipped: your result is minus the expected one",
+            "check the sign of each term: h − y or y − h, a minus in front of the sum, "
+            "a + where the step has a −.",
+            "sign",
+        )
+    return None
+
+
+def _constant_factor(e, g, case, rtol):
+    scale = np.abs(e).max() if e.size else 0.0
+    if not scale or not np.all(np.isfinite(g)):
+        return None
+    big = np.abs(e) > 1e-9 * scale
+    ratio = float(np.median(g[big] / e[big]))
+    if not np.isfinite(ratio) or ratio == 0 or np.isclose(ratio, 1.0, rtol=1e-6):
+        return None
+    if not np.allclose(g, ratio * e, rtol=1e-6, atol=1e-12 * scale):
+        return None
+    symbol, meaning = _shapes.name_factor(ratio, case)
+    if symbol is None:
+        return Finding(
+            f"every value is {ratio:.6g} times the expected one: a constant factor",
+            "compare the constants of your formula with the page's (½, 1/m, 2, λ).",
+            "factor",
+        )
+    return Finding(
+        f"a factor of {symbol}: every value is {symbol} = {ratio:.6g} times the expected one"
+        + (f" ({meaning})" if meaning else ""),
+        _shapes.factor_fix(symbol, ratio),
+        f"factor {symbol}",
+    )
+
+
+def _additive_constant(e, g, case, rtol):
+    if e.size < 2:
+        return None
+    shift = g - e
+    if np.allclose(shift, shift.flat[0], rtol=1e-6, atol=1e-12) and not np.isclose(
+        shift.flat[0], 0.0, atol=1e-12
+    ):
+        return Finding(
+            f"every value off by the same amount, {float(shift.flat[0]):.10g}",
+            "a constant term is added or left out: compare each term of your formula with "
+            "the page's.",
+            "shift",
+        )
+    return None
+
+
+def _only_first(e, g, marks, case):
+    if e.ndim == 0 or e.shape[0] < 2 or not marks[0].all() or marks[1:].any():
+        return None
+    what = "θ₀ (the intercept's entry)" if e.ndim == 1 else "the first row (θ₀, the intercepts)"
+    return Finding(
+        f"right except {what}",
+        "θ₀ is not regularized: the penalty and its gradient start at θ₁ (theta[1:]); "
+        "and do not zero θ₀ in the theta you were given (copy it first).",
+        "first",
+    )
+
+
+def _only_last(e, g, marks, case):
+    if e.ndim == 0 or e.shape[0] < 3 or not marks[-1].all() or marks[:-1].any():
+        return None
+    what = "entry" if e.ndim == 1 else "row"
+    return Finding(
+        f"right except the last {what}",
+        "a loop that stops one short? range(n) runs over all n; range(n - 1) or a slice "
+        "[:-1] misses the last.",
+        "last",
+    )
+
+
+def _only_ties(e, g, marks, case):
+    if e.ndim != 1 or e.dtype.kind not in "iu":
+        return None
+    for value in case.values():
+        if isinstance(value, np.ndarray) and value.ndim == 2 and len(value) == len(e):
+            ties = _shapes.tied_rows(value)
+            if ties.any() and not (marks & ~ties).any():
+                rows = np.flatnonzero(marks).tolist()
+                return Finding(
+                    f"right except the rows with ties (rows {rows}): equal values, and "
+                    "the first index must win",
+                    "np.argmin and np.argmax return the first of equal values; in a loop, "
+                    "replace the best only on a strictly better value (<, not <=).",
+                    "ties",
+                )
+    return None
