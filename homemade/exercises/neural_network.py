@@ -4,6 +4,7 @@ back-propagation and one Adam step, in the order of ``homemade/neural_network/RE
 import numpy as np
 
 from homemade.activations import sigmoid, softmax
+from homemade.exercises import neural_network_ex4
 from homemade.exercises._checker import Exercise, Mistake
 from homemade.neural_network.network import (
     activation_derivative,
@@ -346,12 +347,18 @@ EXERCISES = [
     ),
 ]
 
-# In the order of the math page (and of the notebook): forward, then backward.
+# In the order of the notebook: forward, backward, the rest of Ng's ex4 (gradient
+# checking, random initialization: neural_network_ex4.py), then training.
 _ORDER = [
     "forward_propagation",
     "activation_derivative",
     "back_propagation",
+    "numerical_gradient",
+    "relative_error",
+    "initial_weights",
     "penalty",
     "adam_step",
 ]
-EXERCISES = sorted(EXERCISES, key=lambda e: _ORDER.index(e.name.split(".")[1]))
+EXERCISES = sorted(
+    EXERCISES + neural_network_ex4.EXERCISES, key=lambda e: _ORDER.index(e.name.split(".")[1])
+)

@@ -44,6 +44,27 @@ def numerical_gradient(J, theta, entries, epsilon):
     return numeric
 
 
+def relative_error(analytic, numeric):
+    """‖a − b‖ / (‖a‖ + ‖b‖): how far two gradients are apart, relative to their size.
+
+    0 when they agree, at most 1 (when they point in opposite directions), and 0 when both
+    are zero. Unlike ‖a − b‖ alone it does not depend on the scale of the cost.
+
+    Parameters
+    ----------
+    analytic, numeric : ndarray of shape (k,)
+        The back-propagated gradient and its finite-difference estimate, same entries.
+
+    Returns
+    -------
+    float
+    """
+    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    if denominator == 0:
+        return 0.0
+    return float(np.linalg.norm(analytic - numeric) / denominator)
+
+
 def check_gradients(model, X, y, *, epsilon=1e-4, n_checks=None, random_state=0):
     """Compare back-propagation with finite differences; return the largest relative error.
 
@@ -51,9 +72,9 @@ def check_gradients(model, X, y, *, epsilon=1e-4, n_checks=None, random_state=0)
     fitted, otherwise fresh initial weights from its hyperparameters), the gradient of
     the cost J(θ) on ``(X, y)`` (cross-entropy plus the L2 penalty with the model's
     ``regularization``) is computed twice, in float64: by back-propagation
-    (``network.cost_and_gradient``) and by ``numerical_gradient``. The relative error of a block is
-    ‖∇J_backprop − ∇J_numeric‖ / (‖∇J_backprop‖ + ‖∇J_numeric‖). Correct back-propagation gives
-    about 1e-9 or less; a bug gives something near 1.
+    (``network.cost_and_gradient``) and by ``numerical_gradient``. The relative error of a block
+    is ‖∇J_backprop − ∇J_numeric‖ / (‖∇J_backprop‖ + ‖∇J_numeric‖) (``relative_error``).
+    Correct back-propagation gives about 1e-9 or less; a bug gives something near 1.
 
     Parameters
     ----------
@@ -98,10 +119,7 @@ def check_gradients(model, X, y, *, epsilon=1e-4, n_checks=None, random_state=0)
         if n_checks is not None and n_checks < len(entries):
             entries = np.sort(rng.choice(entries, size=n_checks, replace=False))
         numeric = numerical_gradient(J, theta, entries, epsilon)
-        analytic = backprop[entries]
-        denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-        if denominator > 0:
-            worst = max(worst, float(np.linalg.norm(analytic - numeric) / denominator))
+        worst = max(worst, relative_error(backprop[entries], numeric))
     return worst
 
 
