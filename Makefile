@@ -70,35 +70,40 @@ lint: install
 	$(BIN)/ruff check .
 
 # The unit tests and the docstrings' Examples (doctests) run once; the notebooks once per
-# OpenBLAS kernel.
+# OpenBLAS kernel. -rs lists what was skipped and why (e.g. data that cannot be had here).
 unit: install
-	$(BIN)/pytest --doctest-modules tests homemade
+	$(BIN)/pytest -rs --doctest-modules tests homemade
 
 # Two kernels at a time (each notebook run uses one BLAS thread, the machine has two
-# cores); each kernel's output is printed together when it ends.
+# cores). Each kernel's pytest prints one line per notebook as it finishes, tagged with the
+# kernel's name, so both show progress as they go; bash's pipefail keeps pytest's exit code
+# past the tagging pipe.
 NBVAL_JOBS ?= 2
 nbval: install
-	@$(MAKE) --no-print-directory -j$(NBVAL_JOBS) --output-sync=target \
-		$(addprefix nbval-,$(KERNELS))
+	@$(MAKE) --no-print-directory -j$(NBVAL_JOBS) $(addprefix nbval-,$(KERNELS))
 
+$(addprefix nbval-,$(KERNELS)): SHELL := /bin/bash
+$(addprefix nbval-,$(KERNELS)): .SHELLFLAGS := -o pipefail -c
 $(addprefix nbval-,$(KERNELS)): nbval-%: install
-	@echo "--- nbval, OpenBLAS kernel: $*"
-	$(if $(filter default,$*),env -u OPENBLAS_CORETYPE,env OPENBLAS_CORETYPE=$*) \
+	@echo "[$*] nbval under the OpenBLAS kernel $*: $(words $(NOTEBOOKS)) notebooks"
+	@$(if $(filter default,$*),env -u OPENBLAS_CORETYPE,env OPENBLAS_CORETYPE=$*) \
 	$(NOTEBOOK_ENV) PLOTLY_RENDERER=plotly_mimetype \
-	$(BIN)/pytest -q --nbval --nbval-current-env \
-		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS)
+	$(BIN)/pytest --no-header -rs --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS) 2>&1 | sed -u 's/^/[$*] /'
 
 # Stored notebooks carry each plotly figure as JSON (JupyterLab) and as a PNG (GitHub,
 # nbviewer); the PNG needs kaleido plus Chrome or Chromium, checked before any file is
 # touched. Widget model ids are made deterministic afterwards, so that re-running on
-# unchanged code leaves `git status` clean.
+# unchanged code leaves `git status` clean. The kernels talk over IPC (Unix sockets in
+# Jupyter's runtime folder), not TCP on 127.0.0.1, so ipykernel has no plain-text warning
+# to print for each notebook.
 notebooks: install
 	$(BIN)/python tools/check_browser.py
 	$(NOTEBOOK_ENV) PLOTLY_RENDERER=plotly_mimetype+png \
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--NotebookClient.record_timing=False \
 		--NotebookClient.store_widget_state=True \
-		--NotebookClient.timeout=1800 $(NOTEBOOKS)
+		--NotebookClient.timeout=1800 --KernelManager.transport=ipc $(NOTEBOOKS)
 	$(BIN)/python tools/normalize_widget_ids.py $(NOTEBOOKS)
 
 # Every formula of the math pages compiled with KaTeX (pinned in tools/math_check's lock,

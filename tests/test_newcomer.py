@@ -173,8 +173,12 @@ def test_make_notebooks_checks_the_browser_before_touching_any_notebook():
     notebooks = sorted(ROOT.glob("notebooks/*/*.ipynb"))
     before = {path: path.stat().st_mtime_ns for path in notebooks}
     # NOTEBOOKS names a missing file: even if the check let it through, nothing is run.
+    # `-o .venv/.installed` and BIN: this test's own Python runs the check, so make never
+    # builds or refreshes .venv in the checkout (821 MB, and it needs a package index).
     result = make(
+        "-o", ".venv/.installed",
         "notebooks",
+        f"BIN={BIN}",
         "NOTEBOOKS=notebooks/does-not-exist.ipynb",
         env={"BROWSER_PATH": "/nonexistent/chromium"},
         timeout=600,
@@ -364,3 +368,109 @@ def test_no_file_points_at_a_data_folder_outside_the_repository():
         if any(needle in text for needle in NEEDLES):
             offenders.append(name)
     assert offenders == [], "only .ci/run may know where CI keeps the data"
+
+
+# --------------------------------------------------------------------------------------
+# Data: Binder prefetches it; without it, what needs it skips in one line
+# --------------------------------------------------------------------------------------
+
+
+def root_conftest():
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_binder_prefetches_every_dataset_a_notebook_downloads():
+    conftest = root_conftest()
+    post_build = (ROOT / "binder" / "postBuild").read_text()
+    called = {
+        loader
+        for notebook in ROOT.glob("notebooks/*/*.ipynb")
+        for loader in conftest.loaders_called(notebook)
+    }
+    downloading = called & set(conftest.LOADER_FILES)
+    assert "load_fashion_mnist" in downloading  # the two Fashion demos
+    for loader in downloading:
+        assert f"datasets.{loader}," in post_build, loader
+
+
+def test_every_loader_is_known_to_the_data_skips():
+    from homemade import datasets
+
+    conftest = root_conftest()
+    loaders = {name for name in datasets.__all__ if name.startswith("load_")}
+    assert loaders == set(conftest.LOADER_FILES) | set(conftest.BUNDLED_LOADERS)
+    for files in conftest.LOADER_FILES.values():
+        assert set(files) <= set(datasets.REGISTRY)
+
+
+OFFLINE_TESTS = """
+from homemade import datasets
+
+def test_needs_data():
+    datasets.load_happiness()
+
+def test_needs_nothing():
+    pass
+"""
+
+# Every registered URL points at a closed port on 127.0.0.1: no download can succeed.
+OFFLINE_PLUGIN = """
+from homemade import datasets
+
+for name, (url, digest) in list(datasets.REGISTRY.items()):
+    datasets.REGISTRY[name] = ("http://127.0.0.1:9/" + name, digest)
+"""
+
+
+def run_offline(tmp_path, *args, ci):
+    """pytest in a folder holding a copy of the repository's conftest.py, with an empty
+    HOMEMADE_DATA_DIR and no download possible; CI=true or not."""
+    shutil.copy(ROOT / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_offline.py").write_text(OFFLINE_TESTS)
+    (tmp_path / "offline_plugin.py").write_text(OFFLINE_PLUGIN)
+    (tmp_path / "empty").mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    env.update(HOMEMADE_DATA_DIR=str(tmp_path / "empty"), PYTHONPATH=str(tmp_path))
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-rs", "-p", "offline_plugin", "-p",
+         "no:cacheprovider", *args],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180,
+    )
+
+
+def data_notebook(path):
+    cell = {"cell_type": "code", "execution_count": 1, "id": "load", "metadata": {},
+            "outputs": [], "source": "from homemade.datasets import load_happiness\n"
+            "data = load_happiness()"}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(notebook))
+
+
+def test_offline_a_test_that_needs_data_skips_in_one_line(tmp_path):
+    result = run_offline(tmp_path, "test_offline.py", ci=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed, 1 skipped" in result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("SKIPPED")]
+    assert "needs the course's data file world-happiness-report-2017.csv" in line
+    assert "HOMEMADE_DATA_DIR" in line
+
+
+def test_offline_a_notebook_that_needs_data_skips_before_its_kernel_starts(tmp_path):
+    data_notebook(tmp_path / "needs_data.ipynb")
+    result = run_offline(tmp_path, "--nbval", "--nbval-current-env", "needs_data.ipynb",
+                         ci=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 skipped" in result.stdout
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("SKIPPED")]
+    assert "needs_data.ipynb needs the course's data file world-happiness-report-2017.csv" in line
+
+
+def test_offline_under_ci_a_test_that_needs_data_fails(tmp_path):
+    result = run_offline(tmp_path, "test_offline.py", ci=True)
+    assert result.returncode == 1
+    assert "1 failed, 1 passed" in result.stdout
