@@ -15,6 +15,7 @@ from sklearn.preprocessing import FunctionTransformer, PolynomialFeatures, Stand
 
 from homemade import ConvergenceWarning, NotFittedError
 from homemade.datasets import load_happiness, load_nonlinear
+from homemade.descent import STOPS, diverged
 from homemade.features import design_matrix
 from homemade.linear_regression import LinearRegression
 from homemade.linear_regression.linear_regression import (
@@ -216,7 +217,7 @@ def test_core_functions_agree_with_each_other_and_sklearn(shape, lam):
     np.testing.assert_allclose(exact[0], reference.intercept_, rtol=1e-10)
     # Gradient descent stopped by tol = 1e-14: the cost is right to ~1e-14 relative, so θ
     # is off by about √(1e-14 · κ) (κ = cond(XᵀX/m), ≤ ~10 here) times its scale: 1e-6.
-    descended, history = gradient_descent(
+    descended, history, stop = gradient_descent(
         design,
         y,
         lam,
@@ -224,6 +225,7 @@ def test_core_functions_agree_with_each_other_and_sklearn(shape, lam):
         max_iter=100_000,
         tol=1e-14,
     )
+    assert stop == "converged"
     np.testing.assert_allclose(descended, exact, rtol=1e-5, atol=1e-5 * np.abs(exact).max())
     assert history[0] == cost(np.zeros(len(exact)), design, y, lam)
     assert np.all(np.diff(history) <= 1e-12 * history[0])
@@ -302,6 +304,38 @@ def test_divergence_error_gives_the_largest_stable_step():
         LinearRegression(learning_rate=0.9 * bound, max_iter=200).fit(X, y)
     with pytest.raises(ValueError, match="diverged"):
         LinearRegression(learning_rate=1.1 * bound, max_iter=2000).fit(X, y)
+
+
+def test_gradient_descent_returns_why_it_stopped_and_never_warns():
+    """The math function returns (θ, J history, stop); only the estimator warns or raises."""
+    X, y = make_data(50, 3, seed=4)
+    design = design_matrix((X - X.mean(axis=0)) / X.std(axis=0))
+    bound = largest_stable_step(design, 0.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no ConvergenceWarning, no overflow warning
+        runs = {
+            "converged": gradient_descent(design, y, 0.0, 0.5 * bound, 10_000, 1e-12),
+            "max_iter": gradient_descent(design, y, 0.0, 0.5 * bound, 5, 1e-12),
+            "diverged": gradient_descent(design, y, 0.0, 1.5 * bound, 10_000, 1e-12),
+            "overflow": gradient_descent(design * 1e200, y, 0.0, 1.0, 10_000, 1e-12),
+        }
+    assert [run[2] for run in runs.values()] == ["converged", "max_iter", "diverged", "diverged"]
+    assert set(STOPS) == {"converged", "max_iter", "diverged"}
+    for theta, history, _ in runs.values():
+        assert isinstance(history, np.ndarray) and history.ndim == 1 and theta.shape == (4,)
+    assert len(runs["max_iter"][1]) == 6
+    # It stops at the first step that raised J: one rise, at the very end.
+    rises = np.flatnonzero(np.diff(runs["diverged"][1]) > 0)
+    assert list(rises) == [len(runs["diverged"][1]) - 2]
+
+
+def test_divergence_guard_allows_the_rounding_of_the_costs_dtype():
+    # A rise of 1e-6 of J is far beyond float64 rounding (≈ 1e-16 of J), within float32's.
+    assert diverged([1.0, 1.0 + 1e-6]) and not diverged([1.0, 1.0 + 1e-6], np.float32)
+    assert diverged([1.0, 1.01], np.float32) and diverged([1.0, np.inf], np.float32)
+    assert diverged([1.0, np.nan]) and not diverged([1.0, 0.5])
+    # Near an exact fit J is rounding noise: a rise of a J below 1e4·eps of the start is not.
+    assert not diverged([1.0, 1e-13, 2e-13]) and diverged([1.0, 1e-10, 2e-10])
 
 
 def test_exact_fit_is_not_mistaken_for_divergence():

@@ -119,10 +119,10 @@ def test_one_vs_all_history_is_the_sum_of_the_binary_costs():
     X, y = make_classification(90, 2, 3, seed=23)
     Xd, Y = design_matrix(X), np.eye(3)[y]
     solve = partial(gradient_descent, learning_rate=0.5, max_iter=10_000, tol=1e-6)
-    theta, history, converged = one_vs_all(solve, Xd, Y, 1.0)
+    theta, history, stop = one_vs_all(solve, Xd, Y, 1.0)
     alone = [solve(binary_cost_gradient, np.zeros(3), (Xd, Y[:, k], 1.0)) for k in range(3)]
     lengths = [len(h) for _, h, _ in alone]
-    assert converged and theta.shape == (3, 3) and len(set(lengths)) > 1
+    assert stop == "converged" and theta.shape == (3, 3) and len(set(lengths)) > 1
     assert len(history) == max(lengths)
     np.testing.assert_allclose(history[0], 3 * np.log(2))
     # A classifier that stopped early keeps its final cost.
@@ -364,8 +364,9 @@ def test_solvers_reach_scikit_learns_softmax_minimum(solver):
     X, y = make_classification(100, 2, 3, seed=14)
     Xb, Y = design_matrix(X), np.eye(3)[y]
     reference = SkLogisticRegression(C=1 / 0.5, tol=1e-12, max_iter=10_000).fit(X, y)
-    theta, history, converged = solver(softmax_cost_gradient, np.zeros((3, 3)), (Xb, Y, 0.5))
-    assert converged and history[-1] <= history[0]
+    theta, history, stop = solver(softmax_cost_gradient, np.zeros((3, 3)), (Xb, Y, 0.5))
+    assert stop == "converged" and history[-1] <= history[0]
+    assert isinstance(history, np.ndarray) and history.dtype == np.float64
     # J within ~1e-12 of its minimum leaves θ within ~1e-6 (see the test above).
     np.testing.assert_allclose(theta[1:].T, reference.coef_, atol=1e-5)
 
@@ -390,7 +391,7 @@ def test_gradient_descent_on_huge_unscaled_features_says_it_diverged():
     X, y = make_classification(60, 2, 3, seed=16)
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
-        with pytest.raises(ValueError, match=r"diverged .*smaller learning_rate, or normalize"):
+        with pytest.raises(ValueError, match=r"diverged: .*smaller learning_rate, normalize=True"):
             LogisticRegression(solver="gradient_descent", normalize=False, max_iter=50,
                                learning_rate=1e-3).fit(X * 1e6, y)
 
@@ -428,6 +429,36 @@ def test_convergence_warning_when_max_iter_runs_out():
         LogisticRegression(solver="gradient_descent", max_iter=3).fit(X, y)
     with pytest.warns(ConvergenceWarning, match="larger max_iter"):
         LogisticRegression(max_iter=1, tol=1e-12).fit(X, y)
+
+
+def test_gradient_descent_returns_a_divergence_and_never_warns():
+    """solvers.gradient_descent keeps linear regression's contract: it returns why it stopped
+    (here "diverged", at the first step that raised J) and leaves warnings to the estimator."""
+    X, y = make_classification(50, 2, 2, seed=19)
+    args = (design_matrix(X * 100), y.astype(float), 1e3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        theta, history, stop = gradient_descent(binary_cost_gradient, np.zeros(3), args,
+                                                learning_rate=1e6, max_iter=5000, tol=1e-6)
+        _, short, out_of_steps = gradient_descent(binary_cost_gradient, np.zeros(3), args,
+                                                  learning_rate=1e-6, max_iter=3, tol=0.0)
+    assert stop == "diverged" and not np.all(np.diff(history) <= 0)
+    assert np.all(np.diff(history[:-1]) <= 0) and history[-1] > history[-2]
+    assert out_of_steps == "max_iter" and isinstance(short, np.ndarray) and len(short) == 4
+
+
+def test_float32_rounding_is_not_mistaken_for_divergence():
+    # Run to tol=0, float32 descent ends in rounding noise of ~1e-7 of J. The guard allows
+    # √eps of float32 (3.5e-4); float64's 1e-8 called this fit "diverged".
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(500, 4))
+    y = (X @ rng.normal(size=4) + rng.normal(size=500) > 0).astype(int)
+    model = LogisticRegression(solver="gradient_descent", learning_rate=1.0, tol=0.0,
+                               max_iter=20_000, dtype="float32", multi_class="softmax")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model.fit(X, y)
+    assert model.n_iter_ < 20_000
 
 
 def test_diverging_gradient_descent_says_so():
@@ -617,10 +648,10 @@ def test_microchips_demo_training_accuracy_near_the_course(microchips):
 
 def test_microchips_demo_validation_curve_shows_over_and_under_fitting(microchips):
     # The demo's claim: validation log-loss, averaged over 10 seeded splits, is lowest at an
-    # intermediate λ; at λ = 0.001 training loss is far below validation loss (over-fit); at
+    # intermediate λ; at λ = 1e-5 training loss is far below validation loss (over-fit); at
     # λ = 100 both are high and close (under-fit).
     X, y = microchips
-    grid = np.logspace(-3, 2, 11)
+    grid = np.logspace(-5, 2, 15)
     train, val = np.zeros((2, 10, len(grid)))
     for s in range(10):
         a, b, ya, yb = train_test_split(X, y, test_size=0.25, stratify=y, random_state=s)
@@ -634,6 +665,24 @@ def test_microchips_demo_validation_curve_shows_over_and_under_fitting(microchip
     assert 0 < best < len(grid) - 1
     assert val[0] > 3 * train[0] and val[0] > 2 * val[best]
     assert train[-1] > 1.5 * train[best] and val[-1] - train[-1] < 0.1
+
+
+def test_microchips_demo_over_fit_boundary_has_stray_regions(microchips):
+    # The demo's claim for its panels (fitted on split 0): at the smallest λ of its grid the
+    # "accepted" side of the boundary falls apart into several regions of the plane drawn
+    # (a stray one where there is no chip), at the best λ it is one closed region.
+    from scipy.ndimage import label
+
+    X, y = microchips
+    a, _, ya, _ = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+    u, v = np.meshgrid(np.linspace(-1, 1.2, 250), np.linspace(-0.9, 1.2, 250))
+    grid = np.column_stack([u.ravel(), v.ravel()])
+    regions = {}
+    for lam in (1e-5, 10**0.5):
+        m = LogisticRegression(polynomial_degree=6, regularization=lam, max_iter=5000,
+                               tol=1e-10).fit(a, ya)
+        regions[lam] = label(m.predict(grid).reshape(u.shape) == 1)[1]
+    assert regions[1e-5] >= 2 and regions[10**0.5] == 1
 
 
 def test_mnist_demo_accuracy_and_sklearn():

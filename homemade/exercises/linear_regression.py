@@ -100,7 +100,7 @@ def _gd_uphill(X, y, regularization, learning_rate, max_iter, tol):
     for _ in range(max_iter):
         theta = theta + learning_rate * gradient(theta, X, y, regularization)
         costs.append(cost(theta, X, y, regularization))
-    return theta, np.array(costs)
+    return theta, np.array(costs), "max_iter"
 
 
 def _gd_one_component_at_a_time(X, y, regularization, learning_rate, max_iter, tol):
@@ -111,8 +111,8 @@ def _gd_one_component_at_a_time(X, y, regularization, learning_rate, max_iter, t
             theta[j] -= learning_rate * gradient(theta, X, y, regularization)[j]
         costs.append(cost(theta, X, y, regularization))
         if costs[-2] - costs[-1] <= tol * costs[-2]:
-            break
-    return theta, np.array(costs)
+            return theta, np.array(costs), "converged"
+    return theta, np.array(costs), "max_iter"
 
 
 def _gd_ignoring_tol(X, y, regularization, learning_rate, max_iter, tol):
@@ -121,12 +121,12 @@ def _gd_ignoring_tol(X, y, regularization, learning_rate, max_iter, tol):
     for _ in range(max_iter):
         theta = theta - learning_rate * gradient(theta, X, y, regularization)
         costs.append(cost(theta, X, y, regularization))
-    return theta, np.array(costs)
+    return theta, np.array(costs), "max_iter"
 
 
 def _gd_history_without_start(X, y, regularization, learning_rate, max_iter, tol):
-    theta, costs = gradient_descent(X, y, regularization, learning_rate, max_iter, tol)
-    return theta, costs[1:]
+    theta, costs, stop = gradient_descent(X, y, regularization, learning_rate, max_iter, tol)
+    return theta, costs[1:], stop
 
 
 # ------------------------------------------------------------------ standardization

@@ -141,7 +141,7 @@ def _one_vs_all_cases(rng):
 
 def _one_vs_all_problem(expected, got, case):
     if not isinstance(got, tuple) or len(got) != 3:
-        return "expected three return values: theta, cost_history, converged"
+        return "expected three return values: theta, cost_history, stop"
     theta, history, _ = got
     theta, history = np.asarray(theta, dtype=float), np.asarray(history, dtype=float)
     if theta.shape != expected[0].shape:
@@ -166,13 +166,13 @@ def _one_vs_all_class_index(solve, X, Y, regularization):
         )
         thetas.append(theta)
         final += history[-1]
-    return np.column_stack(thetas), np.array([final]), True
+    return np.column_stack(thetas), np.array([final]), "converged"
 
 
 def _one_vs_all_last_history(solve, X, Y, regularization):
-    theta, _, converged = one_vs_all(solve, X, Y, regularization)
+    theta, _, stop = one_vs_all(solve, X, Y, regularization)
     _, history, _ = solve(binary_cost_gradient, np.zeros(X.shape[1]), (X, Y[:, -1], regularization))
-    return theta, np.asarray(history), converged
+    return theta, np.asarray(history), stop
 
 
 _REGULARIZING_THETA0 = (

@@ -13,6 +13,7 @@ import numpy as np
 from homemade._parameters import Interval, Options
 from homemade._validation import check_X_y
 from homemade.base import BaseEstimator, RegressorMixin
+from homemade.descent import diverged
 from homemade.exceptions import ConvergenceWarning
 from homemade.features import FEATURE_MAP_CONSTRAINTS, FeatureMap, design_matrix
 
@@ -73,40 +74,32 @@ def gradient_descent(X, y, regularization, learning_rate, max_iter, tol):
     learning_rate : float
         The step α > 0.
     max_iter : int
-        Most steps; a ``ConvergenceWarning`` says when they run out.
+        The most steps.
     tol : float
         Stop once a step lowers the cost J by less than ``tol`` times J.
 
     Returns
     -------
     theta : ndarray of shape (n + 1,)
+        θ where the descent stopped.
     cost_history : ndarray of shape (steps + 1,)
         J before the first step and after every step.
-
-    Raises
-    ------
-    ValueError
-        If a step raises the cost: α is too large and the descent diverges.
+    stop : {"converged", "max_iter", "diverged"}
+        Why it stopped (``homemade.descent.STOPS``): the ``tol`` test; ``max_iter`` steps ran
+        out; the last step raised J beyond rounding (α is too large, see
+        :func:`largest_stable_step`). ``LinearRegression.fit`` warns or raises from it.
     """
     theta = np.zeros(X.shape[1])
     costs = [cost(theta, X, y, regularization)]
-    with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught and explained
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is a divergence
         for _ in range(max_iter):
             theta = theta - learning_rate * gradient(theta, X, y, regularization)
             costs.append(cost(theta, X, y, regularization))
-            if _diverged(costs):
-                raise ValueError(_divergence_message(costs, X, regularization, learning_rate))
+            if diverged(costs):
+                return theta, np.array(costs), "diverged"
             if costs[-2] - costs[-1] <= tol * costs[-2]:
-                break
-        else:
-            warnings.warn(
-                f"Gradient descent stopped at max_iter={max_iter} before a step lowered the "
-                f"cost by less than tol={tol!r} times the cost. Increase max_iter or "
-                "learning_rate, or use solver='normal_equation'.",
-                ConvergenceWarning,
-                stacklevel=3,
-            )
-    return theta, np.array(costs)
+                return theta, np.array(costs), "converged"
+    return theta, np.array(costs), "max_iter"
 
 
 def normal_equation(X, y, regularization):
@@ -136,19 +129,7 @@ def normal_equation(X, y, regularization):
     return theta
 
 
-# ------------------------------------------------------- telling divergence from rounding
-def _diverged(costs):
-    """Did the last step raise the cost by more than rounding can?
-
-    J is a convex quadratic: with a small enough α it can only fall. Rounding moves it by
-    far less than 1e-8 of itself, except on a (nearly) exact fit, where J is pure rounding
-    noise: a rise below 1e-12 of the starting cost is not divergence.
-    """
-    previous, current = costs[-2], costs[-1]
-    rose = current > previous * (1 + 1e-8) and current > 1e-12 * costs[0]
-    return rose or not np.isfinite(current)
-
-
+# --------------------------------------------------------------- how large may α be?
 def largest_stable_step(X, regularization):
     """2/ν_max: gradient descent converges for every α below it.
 
@@ -159,7 +140,6 @@ def largest_stable_step(X, regularization):
     ----------
     X : ndarray of shape (m, n + 1)
         The design matrix: a column of ones, then the features.
-    y : ndarray of shape (m,)
     regularization : float
         λ ≥ 0.
 
@@ -173,6 +153,7 @@ def largest_stable_step(X, regularization):
     return 2.0 / np.linalg.eigvalsh(hessian / len(X))[-1]
 
 
+# ---------------------------------------------------------------------------- estimator
 def _divergence_message(costs, X, regularization, learning_rate):
     return (
         f"Gradient descent diverged: the cost rose from {costs[-2]:.6g} to {costs[-1]:.6g} at "
@@ -184,7 +165,6 @@ def _divergence_message(costs, X, regularization, learning_rate):
     )
 
 
-# ---------------------------------------------------------------------------- estimator
 class LinearRegression(RegressorMixin, BaseEstimator):
     """Least-squares linear regression with optional L2 regularization and feature maps.
 
@@ -316,9 +296,19 @@ class LinearRegression(RegressorMixin, BaseEstimator):
             theta = normal_equation(design, y, lam)
             costs = np.array([cost(theta, design, y, lam)])
         else:
-            theta, costs = gradient_descent(
+            theta, costs, stop = gradient_descent(
                 design, y, lam, self.learning_rate, self.max_iter, self.tol
             )
+            if stop == "diverged":
+                raise ValueError(_divergence_message(costs, design, lam, self.learning_rate))
+            if stop == "max_iter":
+                warnings.warn(
+                    f"Gradient descent stopped at max_iter={self.max_iter} before a step "
+                    f"lowered the cost by less than tol={self.tol!r} times the cost. Increase "
+                    "max_iter or learning_rate, or use solver='normal_equation'.",
+                    ConvergenceWarning,
+                    stacklevel=2,
+                )
         # The model changes only now: a fit that failed above leaves it as it was.
         self.feature_map_, self.cost_history_ = feature_map, costs
         self.n_iter_ = len(costs) - 1

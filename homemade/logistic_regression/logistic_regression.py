@@ -13,6 +13,7 @@ from homemade._parameters import FLOAT_TYPE, Interval, Options
 from homemade._validation import check_classification_targets, check_X_y
 from homemade.activations import log_sigmoid, log_softmax, sigmoid
 from homemade.base import BaseEstimator, ClassifierMixin
+from homemade.descent import STOPS
 from homemade.exceptions import ConvergenceWarning
 from homemade.features import FEATURE_MAP_CONSTRAINTS, FeatureMap, design_matrix
 from homemade.logistic_regression.solvers import gradient_descent, lbfgs
@@ -95,17 +96,18 @@ def one_vs_all(solve, X, Y, regularization):
     cost_history : ndarray of shape (steps + 1,)
         The sum of the K costs before the first step and after every step; a classifier
         that stopped early keeps its final cost.
-    converged : bool, whether every classifier converged
+    stop : {"converged", "max_iter", "diverged"}
+        The worst of the K solvers' reasons to stop (``STOPS`` runs from best to worst).
     """
     results = []
     for k in range(Y.shape[1]):
         # Classifier k, from θ = 0: "class k" (y = 1) against every other class (y = 0).
         start = np.zeros(X.shape[1], dtype=X.dtype)
         results.append(solve(binary_cost_gradient, start, (X, Y[:, k], regularization)))
-    thetas, histories, converged = zip(*results, strict=True)
+    thetas, histories, stops = zip(*results, strict=True)
     steps = max(len(h) for h in histories)
     cost_history = sum(np.pad(h, (0, steps - len(h)), mode="edge") for h in histories)
-    return np.column_stack(thetas), cost_history, all(converged)
+    return np.column_stack(thetas), cost_history, max(stops, key=STOPS.index)
 
 
 def predict_class(theta, X):
@@ -246,18 +248,21 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
                             max_iter=self.max_iter, tol=self.tol)
         if self.multi_class == "softmax":
             start = np.zeros((design.shape[1], Y.shape[1]), dtype=self.dtype)
-            theta, history, converged = solve(softmax_cost_gradient, start,
-                                              (design, Y, self.regularization))
+            theta, history, stop = solve(softmax_cost_gradient, start,
+                                         (design, Y, self.regularization))
         else:
             # Two classes need one classifier, "class 1 vs class 0", as in scikit-learn.
             targets = Y[:, 1:] if len(classes) == 2 else Y
-            theta, history, converged = one_vs_all(solve, design, targets, self.regularization)
+            theta, history, stop = one_vs_all(solve, design, targets, self.regularization)
+        if stop == "diverged":
+            raise ValueError("Gradient descent diverged: a step raised the cost J instead of "
+                             f"lowering it. learning_rate={self.learning_rate} is too large: "
+                             "use a smaller learning_rate, normalize=True, or solver='lbfgs'.")
         # The model changes only now: a fit that failed above leaves it as it was.
         self.classes_, self.feature_map_, self.n_features_in_ = classes, feature_map, X.shape[1]
         self.intercept_, self.coef_ = theta[0].copy(), np.ascontiguousarray(theta[1:].T)
-        self.cost_history_ = np.asarray(history, dtype=np.float64)
-        self.n_iter_ = len(history) - 1
-        if not converged:
+        self.cost_history_, self.n_iter_ = history, len(history) - 1
+        if stop == "max_iter":
             hint = "a larger learning_rate, " if self.solver == "gradient_descent" else ""
             warnings.warn(f"LogisticRegression ({self.solver}) did not converge in max_iter="
                           f"{self.max_iter} iterations: the cost still fell by more than "

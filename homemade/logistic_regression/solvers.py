@@ -3,13 +3,16 @@ SciPy's L-BFGS-B on our cost and gradient (``README.md`` beside this file, "The 
 step by step", step 3).
 
 Both take ``cost_gradient(theta, *args)``, which returns J(θ) and ∇J(θ): one of the cost
-functions of ``logistic_regression.py``.
+functions of ``logistic_regression.py``. Both keep the contract of ``homemade/descent.py``:
+they return θ, the cost history as a float array and why they stopped ("converged",
+"max_iter", "diverged"); ``LogisticRegression.fit`` warns or raises from it.
 """
 
 import numpy as np
 from scipy.optimize import minimize
 
 from homemade._blas import scipy_blas_on_one_thread
+from homemade.descent import diverged
 
 
 def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol):
@@ -28,30 +31,26 @@ def gradient_descent(cost_gradient, theta, args, *, learning_rate, max_iter, tol
     Returns
     -------
     theta : ndarray, same shape as the start
-    cost_history : list of float, J before the first step and after every step
-    converged : bool, False when ``max_iter`` ran out first
-
-    Raises
-    ------
-    ValueError
-        When J rises or overflows: α is too large.
+        θ where the descent stopped.
+    cost_history : ndarray of shape (steps + 1,)
+        J before the first step and after every step (float64).
+    stop : {"converged", "max_iter", "diverged"}
+        Why it stopped: the ``tol`` test; ``max_iter`` ran out; the last step raised J
+        beyond rounding or overflowed (α is too large; ``homemade.descent.diverged``).
     """
     cost, gradient = cost_gradient(theta, *args)
     cost_history = [float(cost)]
     for _ in range(max_iter):
         theta = theta - learning_rate * gradient
-        # A too-large α makes θ overflow; it is reported below in words instead.
+        # A too-large α makes θ overflow: that is a divergence, reported by the estimator.
         with np.errstate(over="ignore", invalid="ignore"):
             cost, gradient = cost_gradient(theta, *args)
-        # J is convex: with a small α it only falls; a rise beyond rounding is overshoot.
-        if not np.isfinite(cost) or cost > cost_history[-1] * (1 + 1e-8):
-            raise ValueError(f"Gradient descent diverged (the cost rose to {cost:.6g}) with "
-                             f"learning_rate={learning_rate}. Use a smaller learning_rate, or "
-                             "normalize=True.")
         cost_history.append(float(cost))
-        if cost_history[-2] - cost <= tol * cost_history[-2]:
-            return theta, cost_history, True
-    return theta, cost_history, False
+        if diverged(cost_history, theta.dtype):
+            return theta, np.array(cost_history), "diverged"
+        if cost_history[-2] - cost_history[-1] <= tol * cost_history[-2]:
+            return theta, np.array(cost_history), "converged"
+    return theta, np.array(cost_history), "max_iter"
 
 
 def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
@@ -70,8 +69,10 @@ def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
     Returns
     -------
     theta : ndarray, same shape and type as the start
-    cost_history : list of float, J before the first iteration and after every one
-    converged : bool, False only when ``max_iter`` ran out
+    cost_history : ndarray of shape (iterations + 1,)
+        J before the first iteration and after every one (float64).
+    stop : {"converged", "max_iter"}
+        "max_iter" only when ``max_iter`` ran out (its line search never lets J rise).
     """
     shape, dtype = theta.shape, theta.dtype
 
@@ -92,4 +93,5 @@ def lbfgs(cost_gradient, theta, args, *, max_iter, tol):
                           options=dict(maxiter=max_iter, ftol=tol, gtol=tol))
     # Status 1: max_iter ran out. Status 2 (the line search cannot lower J any more) means
     # J is at the limit of floating-point precision, which is converged enough.
-    return result.x.reshape(shape).astype(dtype), cost_history, result.status != 1
+    stop = "max_iter" if result.status == 1 else "converged"
+    return result.x.reshape(shape).astype(dtype), np.array(cost_history), stop
