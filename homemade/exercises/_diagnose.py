@@ -114,7 +114,9 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
             f"expected integers (dtype {e_array.dtype}), got dtype {g_array.dtype}",
             Finding("the right numbers as floats where integers are expected", _INTEGERS, "int"),
         )
-    if strict and isinstance(e, np.ndarray) and e.ndim >= 1 and isinstance(g, (list, tuple)):
+    # A list for an array is a mistake where arithmetic follows; a history is only a record.
+    listed = isinstance(g, (list, tuple)) and "history" not in where
+    if strict and isinstance(e, np.ndarray) and e.ndim >= 1 and listed:
         return Difference(
             where,
             "a Python list where a NumPy array is expected",

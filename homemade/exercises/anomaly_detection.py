@@ -29,6 +29,10 @@ def _density_cases(rng):
     cases = []
     for c in _with_mean(rng):
         cases.append(dict(**c, covariance=c["X"].var(axis=0) + 0.5))
+    # Far points (40 σ away): each density underflows to 0, while its log stays finite.
+    X = rng.normal(size=(6, 3))
+    X[:3] += 40.0
+    cases.append(dict(X=X, mean=np.zeros(3), covariance=np.ones(3)))
     return cases
 
 

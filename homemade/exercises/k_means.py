@@ -5,6 +5,8 @@ update step, an empty cluster, and k-means++ seeding, in the order of
 import numpy as np
 
 from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.exercises._notes import uses_library
+from homemade.exercises._sampling import D2_RUNS, d2_sampling_p_value
 from homemade.k_means.k_means import (
     assign,
     kmeans_plusplus,
@@ -50,6 +52,8 @@ def _assign_cases(rng):
     cases = [dict(d=np.array([[4.0, 1.0, 9.0], [0.0, 2.0, 3.0], [5.0, 5.0, 1.0], [2.0, 0.5, 3.0]]))]
     for m, k in ((6, 2), (40, 3), (100, 7)):
         cases.append(dict(d=rng.uniform(0, 10, size=(m, k))))
+    # Ties: a point as near to two centroids goes to the first of them, as np.argmin says.
+    cases.append(dict(d=rng.integers(0, 3, size=(30, 4)).astype(float)))
     return cases
 
 
@@ -99,6 +103,10 @@ def _reseed_cases(rng):
         cases.append(dict(labels=labels, closest=rng.uniform(0, 5, size=m), k=k))
     # A farthest point that is alone in its cluster must not be taken.
     cases.append(dict(labels=np.array([0, 0, 0, 1]), closest=np.array([0.1, 0.3, 0.2, 9.0]), k=3))
+    # Several empty clusters at once (3 of 5): each gets a point of its own.
+    labels = rng.integers(2, size=12)
+    labels[:2] = (0, 1)
+    cases.append(dict(labels=labels, closest=rng.uniform(0, 5, size=12), k=5))
     return cases
 
 
@@ -169,7 +177,7 @@ def _second_picks_after_10(function):
     return picks
 
 
-def _plusplus_behaviour(function):
+def _always_the_same(function):
     picks = _second_picks_after_10(function)
     if len(picks) >= 20 and len(set(picks)) == 1:
         return (
@@ -179,8 +187,24 @@ def _plusplus_behaviour(function):
     return None
 
 
+def _plusplus_behaviour(function):
+    if (problem := _always_the_same(function)) is not None:
+        return problem
+    if uses_library(function, kmeans_plusplus):
+        return None  # the library's greedy variant keeps the best of several D² draws
+    p_value = d2_sampling_p_value(function)
+    if p_value < 1e-6:
+        return (
+            f"over {D2_RUNS} seeded runs on the points 0, 1, 3, 7 (k = 3), your draws do "
+            "not follow k-means++: the first centroid uniformly at random, each next one "
+            "with probability D(x)² / Σ D², D(x) the distance to the nearest centroid so "
+            f"far (a chi-square test gives p = {p_value:.1e}; correct draws give p > 0.01)"
+        )
+    return None
+
+
 def _always_the_same_second(function, cases):
-    return _plusplus_behaviour(function) is not None
+    return _always_the_same(function) is not None
 
 
 def _plusplus_farthest(X, k, rng):
