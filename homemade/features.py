@@ -99,11 +99,35 @@ def sinusoid_features(X, degree):
     return np.column_stack([np.sin(k * X) for k in range(1, degree + 1)])
 
 
+def constant_columns(X, std):
+    """Which columns of ``X`` are constant, up to the rounding of their own computed mean.
+
+    A column counts as constant when σⱼ ≤ m · eps · maxᵢ |xⱼ⁽ⁱ⁾|: the textbook bound on the
+    rounding error of a mean of m numbers, relative to the column's own scale. So m copies
+    of 0.1 (whose computed σ is ~1e-17, not 0) are constant, while a feature measured in
+    units of 1e-12 keeps its spread. The one rule of the library: :func:`standardize` and
+    the anomaly detector's ``check_variances`` both use it.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        The data the standard deviations come from.
+    std : ndarray of shape (n,)
+        σ, the computed standard deviation of each column.
+
+    Returns
+    -------
+    ndarray of bool, shape (n,)
+    """
+    return std <= len(X) * np.finfo(X.dtype).eps * np.max(np.abs(X), axis=0)
+
+
 def standardize(X):
     """z = (x − μ) / σ for every column: each feature gets mean 0 and spread 1.
 
-    A constant column (σ = 0, up to rounding) is divided by 1 instead: it carries no
-    information, and becomes all zeros rather than NaN.
+    A constant column (σ = 0 up to rounding, :func:`constant_columns`) is divided by 1
+    instead: it carries no information, and becomes zeros (up to the rounding of its mean,
+    ~1e-17 for m copies of 0.1) rather than NaN.
 
     Parameters
     ----------
@@ -119,8 +143,7 @@ def standardize(X):
     """
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
-    constant = scale <= 1e-12 * np.maximum(1.0, np.abs(mean))
-    scale = np.where(constant, 1.0, scale)
+    scale = np.where(constant_columns(X, scale), 1.0, scale)
     return (X - mean) / scale, mean, scale
 
 

@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
+from homemade.anomaly_detection import GaussianAnomalyDetector
 from homemade.features import (
     FeatureMap,
     Standardizer,
+    constant_columns,
     n_polynomial_features,
     polynomial_features,
     sinusoid_features,
@@ -132,11 +134,47 @@ def test_standardizer_constant_column_no_division_by_zero():
     np.testing.assert_array_equal(s.transform([[0.0, 9.0]])[:, 1], [2.0])
 
 
-def test_standardizer_nearly_constant_column_counts_as_constant():
-    # 0.1 + 0.2 style rounding noise on a large value must not be blown up to ±1.
-    X = np.array([[1e6], [1e6 + 1e-7], [1e6]])
-    Z = Standardizer().fit_transform(X)
-    np.testing.assert_allclose(Z, X - X.mean(), atol=1e-6)
+def _edge_columns(m=50, seed=0):
+    """Columns on the edge of "constant": tiny units, rounding noise, a far offset."""
+    rng = np.random.default_rng(seed)
+    return np.column_stack([
+        1e-12 * rng.normal(size=m),                 # a feature in units of 1e-12: real spread
+        np.full(m, 0.1),                            # constant; its computed σ is ~1e-17
+        1e6 + np.r_[1e-7, np.zeros(m - 1)],         # 860 units in the last place: real
+        1e10 + 1e-3 * rng.normal(size=m),           # a far offset, a small real spread
+        np.zeros(m),                                # constant
+        5.0 + rng.normal(size=m),                   # ordinary
+    ])
+
+
+def test_constant_columns_follow_the_data_not_an_absolute_threshold():
+    X = _edge_columns()
+    np.testing.assert_array_equal(constant_columns(X, X.std(axis=0)),
+                                  [False, True, False, False, True, False])
+    # The old rule, σ ≤ 1e-12 · max(1, |μ|), called columns 0 and 3 constant.
+    ours = Standardizer().fit(X)
+    np.testing.assert_array_equal(ours.scale_ == 1.0, [False, True, False, False, True, False])
+    # scikit-learn's StandardScaler draws the same line (its bound: the rounding of the mean).
+    theirs = StandardScaler().fit(X)
+    np.testing.assert_array_equal(ours.scale_ == 1.0, theirs.scale_ == 1.0)
+    Z = ours.transform(X)
+    np.testing.assert_allclose(Z[:, [0, 5]].std(axis=0), 1.0, rtol=1e-12)
+    # Column 3 is stored to eps · 1e10 ≈ 2e-6 against a spread of 1e-3: ~3 digits lost.
+    np.testing.assert_allclose(Z[:, 3].std(), 1.0, rtol=1e-4)
+    # A constant column is divided by 1: what is left is the rounding of its mean, ~1e-17.
+    np.testing.assert_allclose(Z[:, [1, 4]], 0.0, atol=1e-15)
+
+
+def test_constant_columns_is_the_anomaly_detectors_rule_too():
+    X = _edge_columns()
+    for j, constant in enumerate(constant_columns(X, X.std(axis=0))):
+        # Column j beside an ordinary one (the detector needs every feature to vary).
+        pair = X[:, [j, 5]]
+        if constant:
+            with pytest.raises(ValueError, match="zero variance"):
+                GaussianAnomalyDetector().fit(pair)
+        else:
+            GaussianAnomalyDetector().fit(pair)
 
 
 def test_standardizer_single_row():

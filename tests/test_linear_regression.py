@@ -346,6 +346,19 @@ def test_exact_fit_is_not_mistaken_for_divergence():
     np.testing.assert_allclose(model.predict(X), y, rtol=1e-6)
 
 
+@pytest.mark.parametrize("unit", [1e-12, 1e12])
+def test_features_in_tiny_or_huge_units_fit_as_well(unit):
+    # Standardization makes the unit irrelevant. The old rule (σ ≤ 1e-12 · max(1, |μ|))
+    # called every feature in units of 1e-12 constant: R² = 0, with no warning.
+    X, y = make_data(60, 3, seed=5)
+    reference = LinearRegression(solver="normal_equation").fit(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model = LinearRegression().fit(X * unit, y)
+    assert reference.score(X, y) > 0.9
+    np.testing.assert_allclose(model.score(X * unit, y), reference.score(X, y), rtol=1e-8)
+
+
 def test_constant_feature_does_not_divide_by_zero():
     X, y = make_data(40, 2, seed=8)
     X = np.hstack([X, np.full((40, 1), 3.0)])

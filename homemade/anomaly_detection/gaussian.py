@@ -10,6 +10,7 @@ import numpy as np
 from scipy.special import erf
 from scipy.stats import chi2
 
+from homemade.features import constant_columns
 from homemade.metrics import precision_recall_f1
 
 # The share of a Gaussian inside the default boundary: 0.9973002..., the share within
@@ -186,7 +187,8 @@ def check_variances(variance, X, names=None):
 
     A column counts as constant when its standard deviation is below ``m · eps`` times
     its largest absolute value: the textbook bound on the rounding error of a mean of m
-    numbers. So m copies of 0.1, whose computed mean is a few units in the last place off
+    numbers (``homemade.features.constant_columns``, the rule standardization uses too). So
+    m copies of 0.1, whose computed mean is a few units in the last place off
     0.1 and whose computed variance is then ~1e-34 instead of 0, count as constant.
 
     Parameters
@@ -197,9 +199,7 @@ def check_variances(variance, X, names=None):
     names : ndarray of str of shape (n,) or None, default=None
         The feature names, for the message.
     """
-    scale = np.max(np.abs(X), axis=0)
-    tolerance = len(X) * np.finfo(X.dtype).eps * scale
-    constant = np.flatnonzero(np.sqrt(variance) <= tolerance)
+    constant = np.flatnonzero(constant_columns(X, np.sqrt(variance)))
     if constant.size:
         j = int(constant[0])
         label = f"{names[j]!r} (column {j})" if names is not None else f"column {j}"
