@@ -61,7 +61,9 @@ def plot_confusion_matrix(matrix, labels, title="Confusion matrix (test set)", a
     fig : matplotlib.figure.Figure
     """
     K = len(labels)
-    fig, ax = plt.subplots(figsize=(0.55 * K + 1.5, 0.55 * K + 1))
+    # At least 3.5 inches of matrix, so that a 3 × 3 one (Iris) is as legible as a 10 × 10.
+    side = max(0.55 * K, 3.5)
+    fig, ax = plt.subplots(figsize=(side + 1.5, side + 1))
     ax.imshow(matrix, cmap="Blues")
     for (row, col), count in np.ndenumerate(matrix):
         ax.text(
@@ -70,7 +72,7 @@ def plot_confusion_matrix(matrix, labels, title="Confusion matrix (test set)", a
             count,
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=7 if K > 5 else 12,
             color="white" if count > matrix.max() / 2 else "black",
         )
     ax.set_xticks(
