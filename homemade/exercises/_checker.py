@@ -238,9 +238,13 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
 
 def _consistent_finding(differences):
     """The finding of the first failing case, if every failing case shows the same one."""
-    keys = {(d.where, d.finding.key) if d.finding else None for d in differences}
-    if len(keys) == 1 and None not in keys:
-        return differences[0].finding
+    first = differences[0]
+    for finding in (first.finding, *first.others) if first.finding else ():
+        if all(
+            d.where == first.where and finding.key in {f.key for f in (d.finding, *d.others) if f}
+            for d in differences
+        ):
+            return finding
     return None
 
 

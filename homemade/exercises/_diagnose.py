@@ -34,6 +34,7 @@ class Difference:
     expected: object = None
     got: object = None
     marks: object = None  # a boolean array: the entries that differ
+    others: tuple = ()  # further findings that fit this difference as well
 
 
 def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
@@ -106,8 +107,11 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
         close = np.isclose(g_array, e_array, rtol=rtol, atol=atol, equal_nan=not strict)
     if not np.all(close):
         marks = ~np.asarray(close, dtype=bool) if np.ndim(close) else None
-        finding = diagnose_values(where, e_array, g_array, marks, case, rtol)
-        return Difference(where, "the values differ", finding, e_array, g_array, marks)
+        findings = diagnose_values(where, e_array, g_array, marks, case, rtol)
+        first = findings[0] if findings else None
+        return Difference(
+            where, "the values differ", first, e_array, g_array, marks, tuple(findings[1:])
+        )
     if strict and e_array.dtype.kind in "iub" and g_array.dtype.kind == "f":
         return Difference(
             where,
@@ -140,24 +144,23 @@ def _any_float32(case):
 
 
 def diagnose_values(where, e, g, marks, case, rtol):
-    """A Finding for two results of one shape whose values differ, or None."""
-    for diagnose in (_not_finite, _sign_flipped, _constant_factor, _additive_constant):
-        finding = diagnose(e, g, case, rtol)
-        if finding is not None:
-            return finding
+    """The Findings that fit two results of one shape whose values differ, likeliest first
+    (one value alone fits a factor and a shift: the other cases tell them apart)."""
+    findings = [d(e, g, case, rtol) for d in (_not_finite, _sign_flipped, _constant_factor)]
+    findings.append(_additive_constant(e, g, case, rtol))
     if marks is not None:
-        for diagnose in (_only_first, _only_last, _only_ties):
-            finding = diagnose(e, g, marks, case)
-            if finding is not None:
-                return finding
-    if "bias" in where:
-        return Finding(
-            "the bias gradients are wrong",
-            "a bias's input is always 1: its gradient is the layer's δ summed over the "
-            "batch, delta.sum(axis=0).",
-            "bias",
-        )
-    return None
+        findings.extend(d(e, g, marks, case) for d in (_only_first, _only_last, _only_ties))
+    findings = [f for f in findings if f is not None]
+    if not findings and "bias" in where:
+        return [
+            Finding(
+                "the bias gradients are wrong",
+                "a bias's input is always 1: its gradient is the layer's δ summed over the "
+                "batch, delta.sum(axis=0).",
+                "bias",
+            )
+        ]
+    return findings
 
 
 def _not_finite(e, g, case, rtol):
@@ -226,7 +229,7 @@ def _constant_factor(e, g, case, rtol):
 
 
 def _additive_constant(e, g, case, rtol):
-    if e.size < 2:
+    if e.ndim == 0:
         return None
     shift = g - e
     if np.allclose(shift, shift.flat[0], rtol=1e-6, atol=1e-12) and not np.isclose(

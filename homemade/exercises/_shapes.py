@@ -101,10 +101,11 @@ def factor_fix(symbol, ratio):
 
 def largest_input(case):
     """The largest |value| among the case's floating-point inputs (0 if there are none)."""
+    arrays = [a for v in case.values() for a in (v if isinstance(v, (list, tuple)) else [v])]
     sizes = [
-        float(np.abs(v).max())
-        for v in case.values()
-        if isinstance(v, np.ndarray) and v.dtype.kind == "f" and v.size
+        float(np.abs(a).max())
+        for a in arrays
+        if isinstance(a, np.ndarray) and a.dtype.kind == "f" and a.size
     ]
     return max(sizes, default=0.0)
 
@@ -218,8 +219,10 @@ def across_cases(cases, failed):
     ):
         return "It is right in float64 and wrong in float32 inputs: keep the input's dtype."
     for name in failing[0]:
-        good = {np.ndim(c.get(name)) for c in passed}
-        bad = {np.ndim(c.get(name)) for c in failing}
+        good = {c[name].ndim if isinstance(c.get(name), np.ndarray) else None for c in passed}
+        bad = {c[name].ndim if isinstance(c.get(name), np.ndarray) else None for c in failing}
+        if None in good | bad:
+            continue
         if len(good) == 1 and len(bad) == 1 and good != bad:
             return (
                 f"It is right when {name} is {good.pop()}-D and wrong when it is "

@@ -55,12 +55,12 @@ def _marked_entries(expected, got, marks, digits):
 def _digits_needed(expected, got, marks):
     """The fewest significant digits (6 to 17) at which the differing entries print differently."""
     try:
-        e = np.asarray(expected, dtype=float).ravel()
-        g = np.asarray(got, dtype=float).ravel()
+        e, g = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         return 8
     if e.shape != g.shape:
         return 8
+    e, g = e.ravel(), g.ravel()
     if marks is not None:
         e, g = e[np.asarray(marks).ravel()], g[np.asarray(marks).ravel()]
     for digits in range(6, 18):

@@ -7,6 +7,7 @@ from homemade.exercises import (
     logistic_regression,
     neural_network,
 )
+from homemade.exercises.hints import HINTS
 
 EXERCISES = {
     exercise.name: exercise
@@ -19,3 +20,7 @@ EXERCISES = {
     )
     for exercise in module.EXERCISES
 }
+
+# The hints live in one table (hints.py); an exercise may also carry its own.
+for _exercise in EXERCISES.values():
+    _exercise.hints = _exercise.hints or HINTS.get(_exercise.name, ())

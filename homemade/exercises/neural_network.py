@@ -73,6 +73,7 @@ def _forward_cases(rng):
     # Large logits (hundreds): a softmax without the largest logit subtracted overflows.
     weights, biases = _network(rng, [3, 4, 3])
     weights[-1] *= 300.0
+    biases[-1] += 800.0  # the same probabilities; e^z alone overflows (e^710 is ∞)
     X = 3.0 * rng.normal(size=(5, 3))
     cases.append(dict(weights=weights, biases=biases, X=X, activation="relu"))
     return cases

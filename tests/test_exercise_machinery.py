@@ -1,0 +1,347 @@
+"""The checker's machinery (issue 19, items 1-4; issue 18, item 17): each diagnosis fires on
+a constructed wrong function and never on a correct one; time limits, SystemExit, positional
+calls, partly written functions, inputs changed in place, random draws, summary's marking,
+hints, and the closest name for a misspelt one."""
+
+import inspect
+import threading
+
+import numpy as np
+import pytest
+
+from homemade.exercises import EXERCISES, check, hint, list_exercises, solution, summary
+from homemade.exercises._sampling import d2_sampling_p_value
+from homemade.exercises._shapes import diagnose_shape
+from homemade.k_means.k_means import squared_distances
+
+
+def _message(name, function):
+    result = check(name, function, quiet=True)
+    assert not result.passed, result.message
+    return result
+
+
+# ------------------------------------------------------------------ the diagnoses
+def _cost(theta, X, y, lam):
+    residual = X @ theta - y
+    return (residual @ residual + lam * theta[1:] @ theta[1:]) / (2 * len(y))
+
+
+def _gradient(theta, X, y, lam):
+    penalty = lam * theta
+    penalty[0] = 0.0
+    return (X.T @ (X @ theta - y) + penalty) / len(y)
+
+
+def _forward_softmax_without_max(weights, biases, X, activation):
+    activations = [X]
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        z = activations[-1] @ W + b
+        activations.append(np.maximum(z, 0) if activation == "relu" else 1 / (1 + np.exp(-z)))
+    e = np.exp(activations[-1] @ weights[-1] + biases[-1])
+    return activations, e / e.sum(axis=1, keepdims=True)
+
+
+DIAGNOSES = [
+    # (exercise, wrong function, words the message must hold)
+    ("linear_regression.cost", lambda t, X, y, lam: 2 * len(y) * _cost(t, X, y, lam), "2m"),
+    ("linear_regression.cost", lambda t, X, y, lam: _cost(t, X, y, lam) / len(y), "1/m"),
+    ("linear_regression.gradient", lambda t, X, y, lam: -_gradient(t, X, y, lam), "sign"),
+    ("linear_regression.gradient", lambda t, X, y, lam: 2 * _gradient(t, X, y, lam), "factor of 2"),
+    (
+        "linear_regression.gradient",
+        lambda t, X, y, lam: _gradient(t, X, y, lam)[:, None],
+        "the right numbers in the wrong shape",
+    ),
+    ("linear_regression.gradient", lambda t, X, y, lam: list(_gradient(t, X, y, lam)), "list"),
+    (
+        "linear_regression.gradient",
+        lambda t, X, y, lam: _gradient(t, X, y, lam) + np.r_[1.0, np.zeros(len(t) - 1)],
+        "θ₀",
+    ),
+    (
+        "logistic_regression.sigmoid",
+        lambda z: np.array([1 / (1 + np.exp(-v)) for v in np.ravel(z)]),
+        "1-D and wrong when it is 2-D",
+    ),
+    ("k_means.squared_distances", lambda X, c: squared_distances(X, c).T, "transposed"),
+    ("anomaly_detection.estimate_mean", lambda X: X.mean(axis=1), "wrong axis"),
+    ("anomaly_detection.estimate_mean", lambda X: X.mean(axis=0) + 1.0, "same amount"),
+    (
+        "anomaly_detection.log_density",
+        lambda X, mu, var: np.log(
+            np.prod(np.exp(-((X - mu) ** 2) / (2 * var)) / np.sqrt(2 * np.pi * var), axis=1)
+        ),
+        "underflow",
+    ),
+    ("neural_network.forward_propagation", _forward_softmax_without_max, "overflow"),
+    ("k_means.assign", lambda d: d.shape[1] - 1 - d[:, ::-1].argmin(axis=1), "ties"),
+    (
+        "anomaly_detection.estimate_variance",
+        lambda X, mu: (
+            np.r_[((X - mu) ** 2).mean(axis=0)[:-1], 0.0][: X.shape[1]]
+            if X.shape[1] > 2
+            else ((X - mu) ** 2).mean(axis=0)
+        ),
+        "last entry",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, function, words", DIAGNOSES, ids=[w for _, _, w in DIAGNOSES])
+def test_each_diagnosis_names_the_mistake(name, function, words):
+    result = _message(name, function)
+    assert result.status == "mistake", result.message
+    assert words.lower() in result.message.lower(), result.message
+
+
+def test_a_square_result_from_broadcasting_is_named():
+    finding = diagnose_shape(np.zeros(5), np.ones((5, 5)), {}, 1e-7, 1e-10)
+    assert "broadcast" in finding.name
+
+
+def test_a_counterexample_shows_the_digits_that_differ_and_marks_the_entries():
+    def adam_step(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
+        u = beta1 * u + (1 - beta1) * gradient
+        r = beta2 * r + (1 - beta2) * gradient**2
+        u_hat, r_hat = u / (1 - beta1**t), r / (1 - beta2**t)
+        return theta - learning_rate * u_hat / np.sqrt(r_hat + epsilon), u, r  # ε inside √
+
+    message = _message("neural_network.adam_step", adam_step).message
+    marked = [line for line in message.splitlines() if line.startswith("  [")]
+    assert "entries differ" in message and marked
+    for line in marked:  # each marked entry prints two different numbers
+        expected, got = line.split("expected ")[1].split(", got ")
+        assert expected != got
+
+
+CORRECT = [
+    (
+        "linear_regression.cost",
+        lambda t, X, y, lam: float(
+            np.mean((X @ t - y) ** 2) / 2 + lam * np.sum(t[1:] ** 2) / (2 * len(y))
+        ),
+    ),
+    ("k_means.assign", lambda d: np.array([int(np.argmin(row)) for row in d])),
+    ("logistic_regression.sigmoid", lambda z: 0.5 * (1 + np.tanh(np.asarray(z) / 2))),
+    ("anomaly_detection.estimate_variance", lambda X, mu: np.var(X, axis=0)),
+]
+
+
+@pytest.mark.parametrize("name, function", CORRECT)
+def test_correct_variants_pass_and_no_diagnosis_fires(name, function):
+    result = check(name, function, quiet=True)
+    assert result.passed, result.message
+    assert not result.uses_library
+
+
+# ------------------------------------------------------------ never hang, never escape
+def test_an_endless_loop_is_stopped_with_a_message(monkeypatch):
+    monkeypatch.setattr(EXERCISES["k_means.assign"], "time_limit", 0.2)
+
+    def assign(d):
+        while True:
+            pass
+
+    result = check("k_means.assign", assign, quiet=True)
+    assert result.status == "error" and "was stopped: an endless loop?" in result.message
+
+
+def test_the_time_limit_also_works_outside_the_main_thread(monkeypatch):
+    monkeypatch.setattr(EXERCISES["k_means.assign"], "time_limit", 0.2)
+    results = []
+
+    def assign(d):
+        while True:
+            pass
+
+    worker = threading.Thread(
+        target=lambda: results.append(check("k_means.assign", assign, quiet=True))
+    )
+    worker.start()
+    worker.join(10)
+    assert results and "was stopped" in results[0].message
+
+
+def test_a_learner_except_exception_does_not_swallow_the_time_limit(monkeypatch):
+    monkeypatch.setattr(EXERCISES["k_means.assign"], "time_limit", 0.2)
+
+    def assign(d):
+        while True:
+            try:
+                while True:
+                    pass
+            except Exception:
+                continue
+
+    assert "was stopped" in check("k_means.assign", assign, quiet=True).message
+
+
+def test_system_exit_is_reported_not_raised():
+    def assign(d):
+        raise SystemExit(1)
+
+    result = check("k_means.assign", assign, quiet=True)
+    assert result.status == "error" and "SystemExit" in result.message
+    assert "exit() and sys.exit() end a program" in result.message
+
+
+def test_arguments_are_passed_positionally():
+    def cost(t, features, targets, lambda_):
+        return _cost(t, features, targets, lambda_)
+
+    assert check("linear_regression.cost", cost, quiet=True).passed
+
+
+def test_every_case_lists_the_reference_parameters_in_order():
+    for name, exercise in EXERCISES.items():
+        parameters = list(inspect.signature(exercise.reference).parameters)
+        for case in exercise.cases(np.random.default_rng(0)):
+            assert list(case) == parameters[: len(case)], name
+
+
+def test_a_partly_written_function_is_reported_as_such():
+    def activation_derivative(a, activation):
+        if activation == "relu":
+            raise NotImplementedError
+        return a * (1 - a)
+
+    result = check("neural_network.activation_derivative", activation_derivative, quiet=True)
+    assert result.status == "partly written"
+    assert "raises NotImplementedError on 2 of 4 cases" in result.message
+
+
+def test_passing_something_that_is_not_a_function_says_so():
+    result = check("k_means.assign", np.zeros(3), quiet=True)
+    assert result.status == "error" and "pass the function itself" in result.message
+
+
+# ----------------------------------------------------------------- inputs changed
+def test_an_input_changed_in_place_is_named():
+    def estimate_variance(X, mean):
+        X -= mean
+        return (X**2).mean(axis=0)
+
+    result = _message("anomaly_detection.estimate_variance", estimate_variance)
+    assert result.mistake == "changing an input in place"
+    assert "changed its input X in place" in result.message and "X = X - mean" in result.message
+
+
+def test_an_alias_that_zeroes_the_callers_theta0_is_named():
+    def gradient(theta, X, y, lam):
+        penalty = theta  # an alias, not a copy
+        penalty[0] = 0.0
+        return (X.T @ (X @ theta - y) + lam * penalty) / len(y)
+
+    result = _message("linear_regression.gradient", gradient)
+    assert "changed its input theta" in result.message
+
+
+def test_a_changed_list_item_is_named():
+    def back_propagation(weights, activations, probabilities, y, activation):
+        reference = EXERCISES["neural_network.back_propagation"].reference
+        result = reference(weights, activations, probabilities, y, activation)
+        weights[0] *= 1.0 + 1e-3
+        return result
+
+    result = _message("neural_network.back_propagation", back_propagation)
+    assert "changed its input weights[0]" in result.message
+
+
+# ------------------------------------------------------------------ random draws
+def test_a_random_function_must_use_the_rng_it_is_given():
+    def initial_weights(fan_in, fan_out, kind, rng):
+        own = np.random.default_rng(0)
+        reference = EXERCISES["neural_network.initial_weights"].reference
+        return reference(fan_in, fan_out, kind, own)
+
+    result = _message("neural_network.initial_weights", initial_weights)
+    assert "seed" in result.message or "rng" in result.message
+
+
+def _textbook_plusplus(X, k, rng):
+    m = len(X)
+    centers = X[[rng.integers(m)]]
+    for _ in range(1, k):
+        d2 = squared_distances(X, centers).min(axis=1)
+        centers = np.vstack([centers, X[rng.choice(m, p=d2 / d2.sum())]])
+    return centers
+
+
+def test_textbook_d2_sampling_passes_the_chi_square_check():
+    assert check("k_means.kmeans_plusplus", _textbook_plusplus, quiet=True).passed
+
+
+def test_the_chi_square_check_rarely_flags_correct_draws():
+    # 40 other blocks of 600 seeds: the smallest p-value stays far above the 1e-6 threshold.
+    p_values = [d2_sampling_p_value(_textbook_plusplus, first_seed=1000 * b) for b in range(1, 41)]
+    assert min(p_values) > 1e-3, min(p_values)
+
+
+def test_draws_proportional_to_distance_not_squared_fail_the_chi_square_check():
+    def kmeans_plusplus(X, k, rng):
+        m = len(X)
+        centers = X[[rng.integers(m)]]
+        for _ in range(1, k):
+            d = np.sqrt(squared_distances(X, centers).min(axis=1))
+            centers = np.vstack([centers, X[rng.choice(m, p=d / d.sum())]])
+        return centers
+
+    assert d2_sampling_p_value(kmeans_plusplus) < 1e-20
+    result = _message("k_means.kmeans_plusplus", kmeans_plusplus)
+    assert "D(x)² / Σ D²" in result.message and "chi-square" in result.message
+
+
+# -------------------------------------------------------- summary, hints, names
+def test_summary_marks_the_library_function_and_pasted_solution_code(capsys):
+    names = list_exercises("k_means")
+    for name in names:
+        check(name, None, quiet=True)
+    solution("k_means.assign")
+    source = capsys.readouterr().out.split("\n\n", 1)[1]
+    namespace = {"np": np}
+    exec(source, namespace)  # what a learner does who pastes solution()'s text
+    assert check("k_means.assign", namespace["assign"], quiet=True).uses_library
+    assert check("k_means.update", EXERCISES["k_means.update"].reference, quiet=True).uses_library
+    summary("k_means")
+    out = capsys.readouterr().out
+    assert out.startswith("2 of 5 exercises pass, 2 of them with the library's own function.")
+    assert "✓ k_means.assign: passed (uses the library's function)" in out
+
+
+def test_every_exercise_has_three_hints():
+    for name, exercise in EXERCISES.items():
+        assert len(exercise.hints) == 3 and all(exercise.hints), name
+
+
+def test_hint_gives_one_more_each_call_then_points_at_the_solution(capsys):
+    name = "anomaly_detection.estimate_mean"
+    for level in (1, 2, 3, 3):
+        hint(name)
+        out = capsys.readouterr().out
+        assert out.startswith(f"Hint {level} of 3 for {name}: {EXERCISES[name].hints[level - 1]}")
+    assert f'solution("{name}")' in out
+    hint(name, 1)
+    assert capsys.readouterr().out.startswith(f"Hint 1 of 3 for {name}")
+    with pytest.raises(ValueError, match="has hints 1 to 3; got level=4"):
+        hint(name, 4)
+
+
+@pytest.mark.parametrize(
+    "call, closest",
+    [
+        (lambda: solution("k_means.asign"), "Did you mean 'k_means.assign'?"),
+        (lambda: hint("linear_regression.cots"), "Did you mean 'linear_regression.cost'?"),
+        (lambda: summary("kmeans"), "Did you mean 'k_means'?"),
+        (lambda: list_exercises("kmeans"), "The algorithms are: linear_regression"),
+    ],
+)
+def test_a_misspelt_name_gives_the_closest_and_all_names(call, closest):
+    with pytest.raises(ValueError, match="There (is|are) no exercise") as error:
+        call()
+    assert closest in str(error.value)
+
+
+def test_check_with_a_misspelt_name_reports_the_closest():
+    result = check("k_means.asign", None, quiet=True)
+    assert result.status == "error" and "Did you mean 'k_means.assign'?" in result.message
