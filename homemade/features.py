@@ -147,25 +147,7 @@ def standardize(X):
     return (X - mean) / scale, mean, scale
 
 
-class _FitTransform:
-    """``fit_transform`` for the two transformers below."""
-
-    def fit_transform(self, X):
-        """``fit(X)``, then ``transform(X)``: see both.
-
-        Parameters
-        ----------
-        X : array-like of shape (m, n)
-
-        Returns
-        -------
-        ndarray of shape (m, k)
-            What ``transform`` returns.
-        """
-        return self.fit(X).transform(X)
-
-
-class Standardizer(_FitTransform):
+class Standardizer:
     """z = (x − μ) / σ with μ, σ learned on the training rows.
 
     A constant column gets σ = 1 (it becomes all zeros) instead of a division by zero.
@@ -189,8 +171,23 @@ class Standardizer(_FitTransform):
         -------
         self : Standardizer
         """
-        _, self.mean_, self.scale_ = standardize(np.asarray(X, dtype=np.float64))
+        self.fit_transform(X)
         return self
+
+    def fit_transform(self, X):
+        """Learn μ and σ, and return the standardized ``X`` (one pass, as ``standardize``).
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, n)
+            What ``transform(X)`` returns.
+        """
+        Z, self.mean_, self.scale_ = standardize(np.asarray(X, dtype=np.float64))
+        return Z
 
     def transform(self, X):
         """(X − μ) / σ with the μ and σ learned in ``fit``.
@@ -206,7 +203,7 @@ class Standardizer(_FitTransform):
         return (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_
 
 
-class FeatureMap(_FitTransform):
+class FeatureMap:
     """The input pipeline of the linear models: standardize → expand → standardize.
 
     1. The raw columns are standardized (when ``normalize``), so that powers and sines
@@ -270,12 +267,31 @@ class FeatureMap(_FitTransform):
         -------
         self : FeatureMap
         """
-        check_params(self, FEATURE_MAP_CONSTRAINTS)
-        if self.normalize:
-            self.input_scaler_ = Standardizer().fit(X)
-            Z = self.input_scaler_.transform(X)
-            self.output_scaler_ = Standardizer().fit(self._expand(Z)) if self._expands() else None
+        self.fit_transform(X)
         return self
+
+    def fit_transform(self, X):
+        """Learn the statistics and return the mapped training features, expanding once.
+
+        Parameters
+        ----------
+        X : array-like of shape (m, n)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+            What ``transform(X)`` returns (see there for k).
+        """
+        check_params(self, FEATURE_MAP_CONSTRAINTS)
+        if not self.normalize:
+            return self.transform(X)
+        self.input_scaler_ = Standardizer()
+        expanded = self._expand(self.input_scaler_.fit_transform(X))
+        if not self._expands():
+            self.output_scaler_ = None
+            return expanded
+        self.output_scaler_ = Standardizer()
+        return self.output_scaler_.fit_transform(expanded)
 
     def transform(self, X):
         """The mapped features, with the statistics learned in ``fit``.

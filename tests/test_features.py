@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
+from homemade import features
 from homemade.anomaly_detection import GaussianAnomalyDetector
 from homemade.features import (
     FeatureMap,
@@ -13,6 +14,8 @@ from homemade.features import (
     polynomial_features,
     sinusoid_features,
 )
+from homemade.linear_regression import LinearRegression
+from homemade.logistic_regression import LogisticRegression
 
 
 def _same_columns_up_to_order(A, B):
@@ -293,3 +296,26 @@ def test_feature_map_without_expansion_is_one_standardization():
 def test_feature_map_takes_keywords_only():
     with pytest.raises(TypeError):
         FeatureMap(2, 1, True)
+
+
+@pytest.mark.parametrize("estimator", [LinearRegression, LogisticRegression])
+def test_a_fit_expands_the_features_once(estimator, monkeypatch):
+    calls = []
+    expand = features.polynomial_features
+    monkeypatch.setattr(features, "polynomial_features",
+                        lambda X, degree: calls.append(len(X)) or expand(X, degree))
+    X = _data(m=40)
+    y = (X[:, 0] > 3.0).astype(int)
+    estimator(polynomial_degree=3).fit(X, y)
+    assert calls == [40]  # before: fit expanded to learn the statistics, transform again
+
+
+@pytest.mark.parametrize("kwargs", [dict(polynomial_degree=3, sinusoid_degree=2),
+                                    dict(), dict(polynomial_degree=2, normalize=False)])
+def test_feature_map_fit_transform_is_fit_then_transform(kwargs):
+    X = _data(m=25)
+    once = FeatureMap(**kwargs)
+    np.testing.assert_array_equal(once.fit_transform(X), FeatureMap(**kwargs).fit(X).transform(X))
+    np.testing.assert_array_equal(once.transform(X), FeatureMap(**kwargs).fit(X).transform(X))
+    standardized = Standardizer().fit(X).transform(X)
+    np.testing.assert_array_equal(Standardizer().fit_transform(X), standardized)

@@ -1,5 +1,7 @@
 """LinearRegression against the closed form, scikit-learn, calculus, and bad input."""
 
+import importlib
+import inspect
 import re
 import warnings
 
@@ -573,3 +575,43 @@ def test_nonlinear_validation_curve_has_an_interior_best_lambda(nonlinear):
     assert mean_val[0] > 10 * mean_val[best]  # small λ: variance
     assert mean_val[-1] > 5 * mean_val[best]  # large λ: bias
     assert mean_val[-1] < 1.1 * mean_train[-1]  # ... with training and validation alike
+
+
+# ------------------------------------------------------ docstrings say what the code takes
+def _documented_parameters(function):
+    """The names in a numpydoc "Parameters" section ("X, y : ..." names two)."""
+    doc = inspect.getdoc(function) or ""
+    section = re.search(r"^Parameters\n-+\n(.*?)(?:\n\n(?=\S+\n-+\n)|\Z)", doc, re.S | re.M)
+    if section is None:
+        return None
+    names = []
+    for line in section.group(1).splitlines():
+        if line and not line.startswith(" "):
+            names += [name.strip().lstrip("*") for name in line.split(" : ")[0].split(",")]
+    return names
+
+
+def _functions(module):
+    for name, obj in vars(module).items():
+        if getattr(obj, "__module__", None) != module.__name__:
+            continue
+        if inspect.isfunction(obj):
+            yield name, obj
+        elif inspect.isclass(obj):
+            yield from ((f"{name}.{k}", v) for k, v in vars(obj).items() if inspect.isfunction(v))
+
+
+@pytest.mark.parametrize("module_name", [
+    "homemade.linear_regression.linear_regression", "homemade.features", "homemade.descent",
+    "homemade.logistic_regression.solvers", "homemade.plotting.linear_regression",
+    "homemade.plotting.k_means",
+])
+def test_docstrings_document_exactly_the_parameters_taken(module_name):
+    # largest_stable_step documented a y it does not take.
+    wrong = {}
+    for name, function in _functions(importlib.import_module(module_name)):
+        documented = _documented_parameters(function)
+        taken = [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
+        if documented is not None and set(documented) != set(taken):
+            wrong[name] = (documented, taken)
+    assert not wrong

@@ -289,8 +289,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
             polynomial_degree=self.polynomial_degree,
             sinusoid_degree=self.sinusoid_degree,
             normalize=bool(self.normalize),
-        ).fit(X)
-        design = design_matrix(feature_map.transform(X))
+        )
+        design = design_matrix(feature_map.fit_transform(X))
         lam = float(self.regularization)
         if self.solver == "normal_equation":
             theta = normal_equation(design, y, lam)

@@ -238,8 +238,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         classes, y_index = check_classification_targets(y, estimator=self)
         feature_map = FeatureMap(polynomial_degree=self.polynomial_degree,
                                  sinusoid_degree=self.sinusoid_degree,
-                                 normalize=self.normalize).fit(X)
-        design = design_matrix(feature_map.transform(X).astype(self.dtype, copy=False))
+                                 normalize=self.normalize)
+        design = design_matrix(feature_map.fit_transform(X).astype(self.dtype, copy=False))
         Y = np.eye(len(classes), dtype=self.dtype)[y_index]
         if self.solver == "lbfgs":
             solve = partial(lbfgs, max_iter=self.max_iter, tol=self.tol)
