@@ -151,24 +151,27 @@ def plot_species_and_clusters(X, classes, labels, centers, xlabel, ylabel, title
     return fig
 
 
-def plot_cost_history(cost_history, title="Inertia never increases"):
+def plot_cost_history(cost_history, title="Inertia never increases", ax=None):
     """J after every assignment step of a run, against the iteration.
 
     Parameters
     ----------
     cost_history : ndarray of shape (n_iter + 1,)
-    title : str
+    title : str, default="Inertia never increases"
+    ax : matplotlib.axes.Axes or None, default=None
+        Where to draw; a new 6 × 3.5 inch figure when None.
 
     Returns
     -------
-    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
     """
-    fig, ax = plt.subplots(figsize=(6, 3.5))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
     ax.plot(np.arange(len(cost_history)), cost_history, "o-")
     ax.set_xlabel("iteration")
     ax.set_ylabel("inertia J")
     ax.set_title(title)
-    return fig
+    return ax
 
 
 def plot_centroid_paths(X, labels, history, xlabel, ylabel, title):

@@ -90,13 +90,11 @@ def plot_cost_surface(ax, X, y, path, regularization=0.0, title=None):
         ax.set_title(title, fontsize=10)
 
 
-def plot_cost_history(ax, cost_history, best_cost, log_gap=False):
+def plot_cost_history(cost_history, best_cost, log_gap=False, ax=None):
     """The cost J after every step, or (``log_gap=True``) its relative distance from J_min.
 
     Parameters
     ----------
-    ax : matplotlib.axes.Axes
-        Where to draw.
     cost_history : ndarray of shape (steps + 1,)
         J before the first step and after every step.
     best_cost : float
@@ -104,7 +102,15 @@ def plot_cost_history(ax, cost_history, best_cost, log_gap=False):
     log_gap : bool, default=False
         False: J itself with J_min as a dashed line. True: (J − J_min)/J_min on a log scale
         (the steps where rounding makes it 0 or less are left out).
+    ax : matplotlib.axes.Axes or None, default=None
+        Where to draw; a new 6 × 4 inch figure when None.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
     """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 4))
     steps = np.arange(len(cost_history))
     if log_gap:
         gap = (cost_history - best_cost) / best_cost
@@ -117,6 +123,7 @@ def plot_cost_history(ax, cost_history, best_cost, log_gap=False):
         ax.set_ylabel("cost J(θ)")
         ax.legend()
     ax.set_xlabel("step")
+    return ax
 
 
 def plot_partial_fit(partial, converged, X_train, y_train, best_cost, xlabel, ylabel):
@@ -146,7 +153,7 @@ def plot_partial_fit(partial, converged, X_train, y_train, best_cost, xlabel, yl
     left.set_xlabel(xlabel)
     left.set_ylabel(ylabel)
     left.legend(loc="upper left")
-    plot_cost_history(right, partial.cost_history_, best_cost)
+    plot_cost_history(partial.cost_history_, best_cost, ax=right)
     right.set_title(
         f"α = {partial.learning_rate:.3g}: J = {partial.cost_history_[-1]:.4g}", fontsize=10
     )
