@@ -6,6 +6,7 @@ from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
 from homemade.logistic_regression import LogisticRegression
 from homemade.neural_network import MultilayerPerceptron
+from homemade.principal_component_analysis import PCA
 
 __all__ = [
     "ConvergenceWarning",
@@ -15,5 +16,6 @@ __all__ = [
     "LogisticRegression",
     "MultilayerPerceptron",
     "NotFittedError",
+    "PCA",
 ]
 __version__ = "0.1.0"

@@ -15,6 +15,7 @@ import pytest
 import scipy.sparse
 
 from homemade import (
+    PCA,
     GaussianAnomalyDetector,
     KMeans,
     LinearRegression,
@@ -36,6 +37,7 @@ FACTORIES = {
         hidden_layer_sizes=(4,), max_iter=2, random_state=0
     ),
     "GaussianAnomalyDetector": lambda: GaussianAnomalyDetector(),
+    "PCA": lambda: PCA(n_components=2),
 }
 TARGETS = {
     "LinearRegression": "continuous",
@@ -43,6 +45,7 @@ TARGETS = {
     "KMeans": None,
     "MultilayerPerceptron": "classes",
     "GaussianAnomalyDetector": "anomaly",
+    "PCA": None,
 }
 
 # Every public method that reads data: (needs a fitted model, takes y).
@@ -83,6 +86,12 @@ METHODS = {
         "log_density": (True, False),
         "decision_function": (True, False),
         "select_threshold": (True, True),
+    },
+    "PCA": {
+        "fit": (False, False),
+        "fit_transform": (False, False),
+        "transform": (True, False),
+        "inverse_transform": (True, False),
     },
 }
 # Public methods that take no data.
@@ -254,8 +263,10 @@ def test_predict_after_a_failed_fit_still_says_not_fitted():
         estimator = factory()
         with pytest.raises(ValueError, match="NaN"):
             estimator.fit(_with(np.nan), good_y(name))
+        # PCA is a transformer: it has no predict.
+        method = getattr(estimator, "predict", None) or estimator.transform
         with pytest.raises(NotFittedError, match=f"This {name} instance is not fitted yet"):
-            estimator.predict(good_X())
+            method(good_X())
 
 
 # A fit that fails after the input checks, in the algorithm itself: gradient descent that

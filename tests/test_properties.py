@@ -5,7 +5,7 @@ scale of the whole matrix or of each column (1e-6 to 1e6), an offset far from ze
 duplicated rows, constant columns, integer-valued data -- and NumPy fills it in from a
 drawn seed, so a failing example is printed as a handful of numbers and replays exactly.
 
-The property is the same for all five estimators: ``fit`` either succeeds, and then every
+The property is the same for all six estimators: ``fit`` either succeeds, and then every
 prediction, probability, distance or density is finite, or it raises our ``ValueError``
 with a message. Never another exception type, never NaN, never a NumPy RuntimeWarning
 (every warning is an error here except our own ``ConvergenceWarning``: the iteration
@@ -29,6 +29,7 @@ from homemade.k_means import KMeans
 from homemade.linear_regression import LinearRegression
 from homemade.logistic_regression import LogisticRegression
 from homemade.neural_network import MultilayerPerceptron
+from homemade.principal_component_analysis import PCA
 
 SETTINGS = dict(
     deadline=None,
@@ -364,3 +365,34 @@ def test_anomaly_detection_fits_or_refuses(problem, covariance, epsilon):
     assert (density >= 0).all()
     assert not np.isnan(decision).any()
     assert set(np.unique(predictions)) <= {0, 1}
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(
+    problem=problems(),
+    n_components=st.none() | st.integers(1, 50) | st.sampled_from([0.5, 0.9, 0.99, 1.0]),
+    dtype=st.sampled_from(["float32", "float64"]),
+)
+def test_pca_fits_or_refuses(problem, n_components, dtype):
+    X = problem.X()
+    if isinstance(n_components, int):
+        n_components = min(n_components, problem.n_samples, problem.n_features)
+    model = PCA(n_components=n_components, dtype=dtype)
+    with strict_warnings():
+        if not fit_or_reject(model, X):
+            return
+        Z = model.transform(X)
+        recovered = model.inverse_transform(Z)
+    k = model.n_components_
+    assert 1 <= k <= min(X.shape)
+    for name in ("components_", "explained_variance_", "explained_variance_ratio_",
+                 "singular_values_", "mean_"):
+        assert_finite(name, getattr(model, name))
+    assert_finite("transform", Z)
+    assert_finite("inverse_transform", recovered)
+    assert Z.shape == (len(X), k) and recovered.shape == X.shape
+    assert np.all(model.explained_variance_ >= 0)
+    assert np.all(np.diff(model.explained_variance_) <= 0)
+    assert model.explained_variance_ratio_.sum() <= 1 + 1e-5
+    # Unit-length directions, whatever the scale of X.
+    np.testing.assert_allclose(np.linalg.norm(model.components_, axis=1), 1.0, rtol=1e-3)
