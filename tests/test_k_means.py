@@ -410,6 +410,23 @@ def test_far_from_origin_data_keeps_its_precision():
     assert far.inertia_ == pytest.approx(near.inertia_, rel=1e-6)
 
 
+@pytest.mark.parametrize("offset", [1e7, 1e8])
+def test_predict_transform_and_score_agree_with_fit_far_from_the_origin(offset):
+    # fit centres X; predict, transform and score must centre it the same way. Before they
+    # did, predict(X) differed from labels_ on 13 of these 2,000 points at 1e7 and on 357 at
+    # 1e8, where -score(X) was 1,600 against inertia_ 846.
+    X, _ = make_blobs(n_samples=2000, n_features=2, centers=3, cluster_std=0.5, random_state=0)
+    near = KMeans(n_clusters=4, random_state=0).fit(X)
+    km = KMeans(n_clusters=4, random_state=0).fit(X + offset)
+    np.testing.assert_array_equal(km.labels_, near.labels_)
+    np.testing.assert_array_equal(km.predict(X + offset), km.labels_)
+    np.testing.assert_array_equal(km.transform(X + offset).argmin(axis=1), km.labels_)
+    # The centring keeps ~8 of the 16 digits at 1e8 (ulp(1e8) = 1.5e-8 on distances ~1).
+    assert -km.score(X + offset) == pytest.approx(km.inertia_, rel=1e-6)
+    assert km.inertia_ == pytest.approx(near.inertia_, rel=1e-6)
+    np.testing.assert_allclose(km.transform(X + offset), near.transform(X), atol=1e-6)
+
+
 def test_dataframe_input_clone_and_repr():
     X, _ = blobs(60, 2, 3, seed=0)
     km = KMeans(n_clusters=3, random_state=0).fit(pd.DataFrame(X, columns=["a", "b"]))

@@ -163,11 +163,11 @@ def kmeans_plusplus(X, k, rng):
     centers = X[[rng.integers(m)]]
     closest = squared_distances(X, centers)[:, 0]
     for _ in range(1, k):
-        # Inverse CDF: a uniform draw in [0, Σ D²) lands on row i with probability D²ᵢ / Σ D²
-        # (as rng.choice(m, p=D² / Σ D²) would, 5x faster: no checks of p; all D² = 0: row m−1).
-        cumulative = np.cumsum(closest)
-        draws = rng.uniform(0.0, cumulative[-1], size=n_trials)
-        candidates = np.minimum(np.searchsorted(cumulative, draws, side="right"), m - 1)
+        total = closest.sum()
+        # D² sampling. A total of 0 means every point already is a centroid (X has fewer
+        # than k distinct points): then any row will do.
+        p = closest / total if total > 0 else np.full(m, 1 / m)
+        candidates = rng.choice(m, size=n_trials, p=p)
         # Column t: D² of every point if candidate t joined the centroids.
         d = np.minimum(squared_distances(X, X[candidates]), closest[:, None])
         best = int(np.argmin(d.sum(axis=0)))
@@ -289,6 +289,7 @@ default="k-means++"
         best = np.flatnonzero(final <= final.min() * (1 + 1e-10))[0]
         centers, labels, costs, history, converged = runs[best]
         self.n_features_in_ = X.shape[1]
+        self._mean = mean  # the centring of X, which predict, transform and score repeat
         self.cluster_centers_ = centers + mean
         self.labels_ = labels
         self.inertia_ = float(costs[-1])
@@ -347,8 +348,7 @@ default="k-means++"
         -------
         labels : ndarray of shape (m,)
         """
-        X = self._validate_data(X)
-        return assign(squared_distances(X, self.cluster_centers_))
+        return assign(self._squared_distances(X))
 
     def transform(self, X):
         """Euclidean distance from each row of ``X`` to each centroid.
@@ -361,8 +361,7 @@ default="k-means++"
         -------
         distances : ndarray of shape (m, n_clusters)
         """
-        X = self._validate_data(X)
-        return np.sqrt(squared_distances(X, self.cluster_centers_))
+        return np.sqrt(self._squared_distances(X))
 
     def fit_transform(self, X, y=None):
         """Fit on ``X``, then return :meth:`transform` of ``X``.
@@ -391,5 +390,10 @@ default="k-means++"
         -------
         score : float
         """
+        return -float(self._squared_distances(X).min(axis=1).sum())
+
+    def _squared_distances(self, X):
+        """``squared_distances`` after fit's centring (X and the centroids minus the training
+        mean): predict then repeats ``labels_``, -score ``inertia_``, far from 0 too."""
         X = self._validate_data(X)
-        return -float(squared_distances(X, self.cluster_centers_).min(axis=1).sum())
+        return squared_distances(X - self._mean, self.cluster_centers_ - self._mean)
