@@ -20,7 +20,7 @@ class BaseEstimator:
     """Parameters from the ``__init__`` signature; nothing else happens in ``__init__``.
 
     A subclass declares its hyperparameters' accepted values in ``_parameter_constraints``
-    (specs from ``homemade._validation``); ``_validate_params`` checks them all at the start
+    (specs from ``homemade._parameters``); ``_validate_params`` checks them all at the start
     of ``fit``, and ``_validate_data`` checks the data of every public method.
     """
 

@@ -25,7 +25,7 @@ import pandas as pd
 import pooch
 
 from homemade._download import download, file_hash
-from homemade._idx import _IDX_DTYPES, read_idx  # noqa: F401 (part of this module's API)
+from homemade._idx import read_idx
 from homemade.exceptions import DatasetDownloadError, DatasetHashError
 
 __all__ = [

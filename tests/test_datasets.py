@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 
 from homemade import datasets
+from homemade._idx import _IDX_DTYPES
 from homemade.datasets import DatasetDownloadError, DatasetHashError
 
 CSV_LOADERS = {
@@ -532,7 +533,7 @@ def idx_bytes(array, type_code):
     array = np.asarray(array)
     header = bytes([0, 0, type_code, array.ndim])
     header += b"".join(int(n).to_bytes(4, "big") for n in array.shape)
-    return header + array.astype(datasets._IDX_DTYPES[type_code]).tobytes()
+    return header + array.astype(_IDX_DTYPES[type_code]).tobytes()
 
 
 def serve_idx_set(server, monkeypatch, prefix, sizes, rng):
@@ -603,7 +604,7 @@ def test_read_idx_round_trip(tmp_path, type_code, array, compress):
 
     result = datasets.read_idx(path)
 
-    expected = array.astype(datasets._IDX_DTYPES[type_code])
+    expected = array.astype(_IDX_DTYPES[type_code])
     assert result.shape == array.shape
     assert result.dtype == expected.dtype.newbyteorder("=") and result.dtype.isnative
     np.testing.assert_array_equal(result, expected)
