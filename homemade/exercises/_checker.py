@@ -29,6 +29,7 @@ from homemade.exercises._notes import (
     speed_note,
     uses_library,
 )
+from homemade.exercises._probe import as_if, ignored_input
 from homemade.exercises._run import TIME_LIMIT, call, value_of
 from homemade.exercises._shapes import across_cases
 from homemade.exercises._show import show_case, show_difference, show_value
@@ -221,9 +222,8 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
     if mistake is not None:
         message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}{also}"
         return Result(name, False, "mistake", f"{message}\n{counterexample}", mistake=mistake.name)
-    finding = _consistent_finding([d for d in differences if d is not None])
+    finding, label = _finding(exercise, function, cases, outcomes, differences)
     pattern = across_cases(cases, failed)
-    label = f"{_sentence(difference.where)}: " if difference.where else ""
     if finding is not None:
         message = f"{name}: not yet. {_sentence(label + finding.name)}.\nFix: {finding.fix}"
         if pattern:
@@ -234,6 +234,24 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
         message = f"{name}: not yet. {problem}. {pattern}{also}\n{counterexample}"
         return Result(name, False, "mistake", message, mistake=pattern)
     return Result(name, False, "failed", f"{name}: not yet. {problem}.{also}\n{counterexample}")
+
+
+def _finding(exercise, function, cases, outcomes, differences):
+    """(Finding, "Where: ") from the difference itself, else from probing; or (None, where)."""
+    failing = [d for d in differences if d is not None]
+    label = f"{_sentence(failing[0].where)}: " if failing[0].where else ""
+    finding = _consistent_finding(failing)
+    if finding is None and exercise.compare is None:
+
+        def same(e, g, case):
+            return _difference(exercise, e, g, case, strict=False)
+
+        first = next(i for i, d in enumerate(differences) if d is not None)
+        finding = as_if(exercise, cases, outcomes, same) or ignored_input(
+            exercise, function, cases, first
+        )
+        label = ""
+    return finding, label
 
 
 def _consistent_finding(differences):

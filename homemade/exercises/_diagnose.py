@@ -208,6 +208,8 @@ def _constant_factor(e, g, case, rtol):
     if not scale or not np.all(np.isfinite(g)):
         return None
     big = np.abs(e) > 1e-9 * scale
+    if not np.any(big):
+        return None
     ratio = float(np.median(g[big] / e[big]))
     if not np.isfinite(ratio) or ratio == 0 or np.isclose(ratio, 1.0, rtol=1e-6):
         return None
