@@ -3,6 +3,8 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 from sklearn.covariance import EllipticEnvelope
 from sklearn.metrics import f1_score, precision_recall_curve
@@ -182,6 +184,41 @@ def test_midpoints_reach_the_best_f1_any_threshold_can():
     assert model.best_f1_ >= model.select_threshold(X, y, thresholds=1000).best_f1_
 
 
+def test_midpoints_can_flag_every_example():
+    # All-anomaly validation data: flagging everything gives F1 = 1. The midpoints alone
+    # (between neighbours) always kept the densest example: recall 4/5, F1 = 8/9.
+    X = np.array([[0.0], [1.0], [2.0], [-1.0], [10.0]])
+    model = GaussianAnomalyDetector().fit(X)
+    model.select_threshold(X, np.ones(5, dtype=int), thresholds="midpoints")
+    assert model.best_f1_ == 1.0
+    np.testing.assert_array_equal(model.predict(X), np.ones(5))
+    assert model.epsilon_ == pytest.approx(2 * model.score_samples(X).max(), rel=1e-12)
+    # With all densities equal, flagging all is the one cut there is.
+    model.select_threshold(np.zeros((3, 1)), [1, 0, 0], thresholds="midpoints")
+    assert model.best_f1_ == pytest.approx(0.5) and len(model.thresholds_) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.integers(-4, 4), min_size=1, max_size=9),
+    labels=st.lists(st.booleans(), min_size=9, max_size=9),
+)
+def test_midpoints_reach_the_best_f1_of_every_possible_threshold(values, labels):
+    # Brute force: the examples a threshold flags are those with p < t, so every possible
+    # flagged set comes from t = one of the densities, or t = inf (flag all). Small integer
+    # values give ties, all-anomaly and one-example cases.
+    X_val = np.array(values, dtype=float)[:, None]
+    y_val = np.array(labels[: len(values)], dtype=int)
+    y_val[0] = 1  # at least one anomaly
+    model = GaussianAnomalyDetector().fit(np.array([[-1.0], [0.0], [2.0]]))
+    density = model.score_samples(X_val)
+    every_cut = np.r_[np.unique(density), np.inf]
+    best_possible = brute_force(density, y_val, every_cut)[2].max()
+    model.select_threshold(X_val, y_val, thresholds="midpoints")
+    assert model.best_f1_ == pytest.approx(best_possible, rel=1e-12)
+    assert precision_recall_f1(y_val, model.predict(X_val))[2] == pytest.approx(best_possible)
+
+
 def test_select_threshold_returns_self_and_ties_go_to_the_smallest_epsilon():
     X = np.array([[0.0], [1.0], [2.0], [-1.0], [10.0]])
     y = np.array([0, 0, 0, 0, 1])
@@ -259,6 +296,31 @@ def test_server_data_elliptic_envelope_reaches_the_same_best_f1():
 
 
 # --------------------------------------------------------------------- invariants
+
+
+@pytest.mark.parametrize("covariance", ["diagonal", "full"])
+def test_sigma_is_decomposed_once_in_fit_not_at_every_prediction(covariance, monkeypatch):
+    X = correlated_data(200, 4, seed=3)
+    model = GaussianAnomalyDetector(covariance=covariance).fit(X)
+    sigma = model.variance_ if covariance == "diagonal" else model.covariance_
+    expected = log_density(X, model.mean_, sigma)  # the math function, which decomposes Σ
+    calls = []
+
+    def counted(name, original):
+        def wrapper(*args, **kwargs):
+            calls.append(name)
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    for name in ("eigh", "slogdet", "inv", "solve", "cholesky"):
+        monkeypatch.setattr(np.linalg, name, counted(name, getattr(np.linalg, name)))
+    for method in (model.log_density, model.score_samples, model.decision_function,
+                   model.predict):
+        method(X)
+    model.select_threshold(X, (np.arange(200) % 20 == 0).astype(int))
+    assert calls == []
+    np.testing.assert_allclose(model.log_density(X), expected, rtol=1e-12)
 
 
 def test_predict_is_one_for_anomalies_zero_otherwise():

@@ -137,13 +137,15 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         variance = estimate_variance(X, mean)
         check_variances(variance, X, names)
         if self.covariance == "diagonal":
-            covariance, sigma = np.diag(variance), variance
+            covariance, axes, axis_variances = np.diag(variance), None, variance
         else:
-            covariance = sigma = estimate_covariance(X, mean)
+            covariance = estimate_covariance(X, mean)
             check_covariance(covariance, len(X))
+            # Σ = V diag(ν) Vᵀ, decomposed once here rather than at every prediction.
+            axis_variances, axes = np.linalg.eigh(covariance)
         # The model changes only now: a fit that failed above leaves it as it was.
         self.mean_, self.variance_, self.covariance_ = mean, variance, covariance
-        self._sigma = sigma
+        self._axes, self._axis_variances = axes, axis_variances
         self.n_features_in_ = X.shape[1]
         for stale in ("feature_names_in_", *_SELECTION_ATTRIBUTES):
             if hasattr(self, stale):
@@ -151,7 +153,8 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         if names is not None:
             self.feature_names_in_ = names
         if self.epsilon is None:
-            self._set_threshold(log_epsilon=default_log_epsilon(self._sigma))
+            sigma = variance if axes is None else covariance
+            self._set_threshold(log_epsilon=default_log_epsilon(sigma))
         else:
             self._set_threshold(epsilon=self.epsilon)
         return self
@@ -168,11 +171,15 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         log_p : ndarray of shape (m,)
             A finite number, or -inf for a point so far away that (x - μ)² overflows.
         """
-        X = self._validate_data(X)
+        centered = self._validate_data(X) - self.mean_
+        if self._axes is not None:
+            # Along the eigenvectors V of Σ (from fit) the features are independent with
+            # variances ν, so the independent-feature formula gives the same log p.
+            centered = centered @ self._axes
         # (x - μ)² of an astronomically far point overflows to inf: log p = -inf is then
         # the right limit, so neither overflow nor underflow is an error here.
         with np.errstate(over="ignore", under="ignore"):
-            return log_density(X, self.mean_, self._sigma)
+            return log_density(centered, 0.0, self._axis_variances)
 
     def score_samples(self, X):
         """p(x), the fitted Gaussian density at every row of ``X``.
@@ -232,9 +239,10 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
               ``min p + i · (max p - min p) / k`` for ``i = 0 .. k-1`` over the densities
               of ``X_val``;
             - ``"midpoints"``: one candidate between every two neighbouring distinct
-              densities (their geometric mean): the exact best F1 any threshold can reach
-              on ``X_val``, with ε half-way (in log scale) between the last flagged and the
-              first kept example;
+              densities (their geometric mean), then twice the largest density (which
+              flags every example): every set a threshold can flag but the empty one
+              (F1 = 0), so the exact best F1 any threshold can reach on ``X_val``, with ε
+              half-way (in log scale) between the last flagged and the first kept example;
             - an array of ε values to try.
 
         Returns
@@ -316,13 +324,9 @@ def _candidates(thresholds, log_p):
     if isinstance(thresholds, str):
         Options(("midpoints",)).check(thresholds, "thresholds")
         distinct = np.unique(log_p)
-        if len(distinct) < 2:
-            raise ValueError(
-                "All validation examples have the same density, so no threshold can separate "
-                "them; use more varied validation data."
-            )
-        # Geometric mean of neighbours = arithmetic mean of their logs.
-        log_candidates = (distinct[:-1] + distinct[1:]) / 2
+        # Geometric mean of neighbours = arithmetic mean of their logs; then twice the
+        # largest density, which flags every example (the best cut when all are anomalies).
+        log_candidates = np.r_[(distinct[:-1] + distinct[1:]) / 2, distinct[-1] + np.log(2)]
         with np.errstate(under="ignore", over="ignore"):
             return np.exp(log_candidates), log_candidates
     if isinstance(thresholds, (int, np.integer)) and not isinstance(thresholds, bool):
