@@ -27,9 +27,14 @@ OUTCOMES = ("accepted", "rejected", "named", "generic", "missed")
 
 
 def _prose(message, exercise):
-    """The message without the exercise's own name and without the indented lines that
-    print inputs and outputs (a keyword must be said, not found among the numbers)."""
-    lines = [line for line in message.splitlines() if line and not line[0].isspace()]
+    """The message without the exercise's own name and without the lines that print inputs
+    and outputs, indented under headers such as "expected (probabilities):" (a keyword must
+    be said, not found among the numbers or the names of the values)."""
+    lines = [
+        line
+        for line in message.splitlines()
+        if line and not line[0].isspace() and not re.match(r"(expected|got)\b.*:$", line)
+    ]
     return "\n".join(lines).replace(exercise, "").lower()
 
 

@@ -62,3 +62,7 @@ class Corpus:
 # What every "you changed your input" message may say.
 CHANGED_INPUT = ("changed your", "changes its input", "changed its input", "in place",
                  "modified", "mutat", "alias", "a copy")
+
+# What a message about ignoring the rng it is given may say.
+SEEDED = ("rng you are given", "generator you are given", "rng passed", "same seed",
+          "equally seeded", "different seeds", "global")

@@ -5,7 +5,7 @@ import pandas as pd
 from scipy.spatial.distance import cdist
 from sklearn.metrics.pairwise import euclidean_distances
 
-from exercise_corpus import CHANGED_INPUT, Corpus
+from exercise_corpus import CHANGED_INPUT, SEEDED, Corpus
 
 corpus = Corpus()
 DIST, ASSIGN, UPDATE = "k_means.squared_distances", "k_means.assign", "k_means.update"
@@ -354,7 +354,7 @@ def plusplus_uniform(X, k, rng):
     return X[rng.choice(len(X), size=k, replace=False)]
 
 
-@corpus.wrong(PLUSPLUS, "rng", "generator", "seed", "global")
+@corpus.wrong(PLUSPLUS, *SEEDED)
 def plusplus_global_random(X, k, rng):
     m = len(X)
     centers = [X[np.random.randint(m)]]  # noqa: NPY002 (the mistake itself)
@@ -364,7 +364,7 @@ def plusplus_global_random(X, k, rng):
     return np.array(centers)
 
 
-@corpus.wrong(PLUSPLUS, "rng", "generator", "seed", "ignor")
+@corpus.wrong(PLUSPLUS, *SEEDED, "ignor")
 def plusplus_own_seed(X, k, rng):
     rng = np.random.default_rng(0)  # "for reproducibility"
     m = len(X)
