@@ -698,3 +698,21 @@ def test_mnist_demo_accuracy_and_sklearn():
     theirs = make_pipeline(StandardScaler(), OneVsRestClassifier(
         SkLogisticRegression(C=1 / 50, tol=1e-8, max_iter=10_000))).fit(a, ya)
     assert np.mean(ours.predict(b) == theirs.predict(b)) >= 0.99
+
+
+def test_draw_weights_one_symmetric_scale_and_a_colour_bar():
+    # The weight images are read by colour: one scale for all, 0 in the middle, and a bar.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from homemade.plotting.logistic_regression import draw_weights
+
+    coef = np.random.default_rng(0).normal(size=(3, 784)) * np.array([[0.1], [1.0], [3.0]])
+    fig, axes = plt.subplots(1, 3)
+    draw_weights(axes, coef, ["a", "b", "c"])
+    limit = np.abs(coef).max()
+    assert [ax.images[0].get_clim() for ax in axes] == [(-limit, limit)] * 3
+    assert len(fig.axes) == 4  # the three images and the colour bar
+    plt.close(fig)

@@ -143,8 +143,11 @@ def plot_error_curves(ax, x, curves, xlabel, title, log_x=False, mark=None):
     ax.legend()
 
 
-def draw_weights(axes, coef, titles):
+def draw_weights(axes, coef, titles, limit=None, colorbar=True):
     """Each row of ``coef`` (one weight per pixel) as a 28×28 image, red for, blue against.
+
+    All images share one colour scale, symmetric about 0 (white), so that both the sign and
+    the size of a weight can be read off, and compared from one image to the next.
 
     Parameters
     ----------
@@ -152,10 +155,25 @@ def draw_weights(axes, coef, titles):
     coef : ndarray of shape (K, 784)
     titles : sequence of str or None
         One title per image (None: no titles).
+    limit : float or None, default=None
+        The weight drawn in full red (and its negative in full blue); None: the largest
+        ``|coef|``. Pass the same limit to compare two calls.
+    colorbar : bool, default=True
+        Add one colour bar for all the images, to the right of them.
+
+    Returns
+    -------
+    image : matplotlib.image.AxesImage
+        The last image drawn (its colour scale is everybody's).
     """
+    axes = list(axes)
+    limit = np.abs(coef).max() if limit is None else limit
     for index, (ax, weights) in enumerate(zip(axes, coef, strict=True)):
-        limit = np.abs(weights).max()
-        ax.imshow(weights.reshape(SIDE, SIDE), cmap="RdBu_r", vmin=-limit, vmax=limit)
+        image = ax.imshow(weights.reshape(SIDE, SIDE), cmap="RdBu_r", vmin=-limit, vmax=limit)
         if titles is not None:
             ax.set_title(titles[index], fontsize=9)
         ax.axis("off")
+    if colorbar:
+        label = "weight θⱼ (red: for, blue: against)"
+        axes[0].figure.colorbar(image, ax=axes, shrink=0.8, label=label)
+    return image
