@@ -29,7 +29,7 @@ from homemade.exercises._notes import (
     speed_note,
     uses_library,
 )
-from homemade.exercises._probe import as_if, ignored_input
+from homemade.exercises._probe import name_difference
 from homemade.exercises._run import TIME_LIMIT, call, value_of
 from homemade.exercises._shapes import across_cases
 from homemade.exercises._show import show_case, show_difference, show_value
@@ -208,9 +208,21 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
     """A wrong result: the catalogued mistake, else a finding, else what differs."""
     name = exercise.name
     failed = [d is not None for d in differences]
-    first = failed.index(True)
+    mistake = _recognise(exercise, function, cases, outcomes)
+
+    def differ(e, g, case, strict):
+        return _difference(exercise, e, g, case, strict)
+
+    if mistake is None:
+        found = name_difference(exercise, function, cases, outcomes, differences, differ)
+    else:
+        found = None, "", failed.index(True)
+    finding, label, first = found
     difference = differences[first]
-    where = f"The smallest input that fails (case {first + 1} of {len(cases)})"
+    smallest = (
+        "The smallest input that fails" if first == failed.index(True) else "An input that fails"
+    )
+    where = f"{smallest} (case {first + 1} of {len(cases)})"
     if difference.expected is not None:
         shown = show_difference(difference)
     else:
@@ -218,11 +230,9 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
         shown = f"expected:\n{show_value(expected[first])}\ngot:\n{show_value(got)}"
     counterexample = f"{where}:\n{show_case(cases[first])}\n{shown}"
     also = _also_changed(outcomes)
-    mistake = _recognise(exercise, function, cases, outcomes)
     if mistake is not None:
         message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}{also}"
         return Result(name, False, "mistake", f"{message}\n{counterexample}", mistake=mistake.name)
-    finding, label = _finding(exercise, function, cases, outcomes, differences)
     pattern = across_cases(cases, failed)
     if finding is not None:
         message = f"{name}: not yet. {_sentence(label + finding.name)}.\nFix: {finding.fix}"
@@ -234,36 +244,6 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
         message = f"{name}: not yet. {problem}. {pattern}{also}\n{counterexample}"
         return Result(name, False, "mistake", message, mistake=pattern)
     return Result(name, False, "failed", f"{name}: not yet. {problem}.{also}\n{counterexample}")
-
-
-def _finding(exercise, function, cases, outcomes, differences):
-    """(Finding, "Where: ") from the difference itself, else from probing; or (None, where)."""
-    failing = [d for d in differences if d is not None]
-    label = f"{_sentence(failing[0].where)}: " if failing[0].where else ""
-    finding = _consistent_finding(failing)
-    if finding is None and exercise.compare is None:
-
-        def same(e, g, case):
-            return _difference(exercise, e, g, case, strict=False)
-
-        first = next(i for i, d in enumerate(differences) if d is not None)
-        finding = as_if(exercise, cases, outcomes, same) or ignored_input(
-            exercise, function, cases, first
-        )
-        label = ""
-    return finding, label
-
-
-def _consistent_finding(differences):
-    """The finding of the first failing case, if every failing case shows the same one."""
-    first = differences[0]
-    for finding in (first.finding, *first.others) if first.finding else ():
-        if all(
-            d.where == first.where and finding.key in {f.key for f in (d.finding, *d.others) if f}
-            for d in differences
-        ):
-            return finding
-    return None
 
 
 def _not_yet_behaviour(exercise, function, cases, outcomes, problem):

@@ -12,16 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from homemade.exercises import _shapes
-
-
-@dataclass
-class Finding:
-    """A mistake named from the difference: ``key`` tells findings apart across cases."""
-
-    name: str
-    fix: str
-    key: str = ""
+from homemade.exercises import _shapes, _values
+from homemade.exercises._finding import Finding
 
 
 @dataclass
@@ -70,12 +62,20 @@ def _leaves(expected, got, names, where=""):
         return
     count = len(expected)
     if isinstance(got, np.ndarray) and got.ndim >= 1 and len(got) == count:
-        got = tuple(got)  # np.array([P, R, F]) for (P, R, F)
+        if all(np.shape(e) == got.shape[1:] for e in expected):
+            got = tuple(got)  # np.array([P, R, F]) for (P, R, F)
     if not isinstance(got, (tuple, list)) or len(got) != count:
         what = f"{count} return values" if isinstance(expected, tuple) else f"a list of {count}"
         listed = f" ({', '.join(names)})" if names and not where else ""
         found = f"{len(got)} values" if isinstance(got, (tuple, list)) else type(got).__name__
-        yield where, expected, Difference(where, f"expected {what}{listed}, got {found}")
+        problem = Difference(where, f"expected {what}{listed}, got {found}")
+        if isinstance(expected, tuple) and _same_leaf(expected[0], got):
+            problem.finding = Finding(
+                f"only the first of the {count} return values",
+                f"return all {count}, as a tuple: return {', '.join(names) or '…'}.",
+                "one return",
+            )
+        yield where, expected, problem
         return
     for i, (e, g) in enumerate(zip(expected, got, strict=True)):
         if where:
@@ -83,6 +83,13 @@ def _leaves(expected, got, names, where=""):
         else:
             label = names[i] if i < len(names) else f"return value {i + 1}"
         yield from _leaves(e, g, (), label)
+
+
+def _same_leaf(e, g):
+    try:
+        return np.shape(e) == np.shape(g) and np.allclose(g, e, rtol=1e-6, atol=1e-12)
+    except (TypeError, ValueError):
+        return False
 
 
 def _compare_leaf(where, e, g, case, rtol, atol, strict):
@@ -146,10 +153,12 @@ def _any_float32(case):
 def diagnose_values(where, e, g, marks, case, rtol):
     """The Findings that fit two results of one shape whose values differ, likeliest first
     (one value alone fits a factor and a shift: the other cases tell them apart)."""
-    findings = [d(e, g, case, rtol) for d in (_not_finite, _sign_flipped, _constant_factor)]
-    findings.append(_additive_constant(e, g, case, rtol))
+    findings = [d(e, g, case, rtol) for d in (_not_finite, _values.transposed, _sign_flipped)]
+    findings += [d(e, g, case, rtol) for d in (_constant_factor, _additive_constant)]
+    findings += [d(e, g, case, rtol) for d in (_values.rounded, _values.transformed)]
     if marks is not None:
         findings.extend(d(e, g, marks, case) for d in (_only_first, _only_last, _only_ties))
+        findings.extend(d(e, g, marks, case) for d in (_values.at_zero, _values.at_threshold))
     findings = [f for f in findings if f is not None]
     if not findings and "bias" in where:
         return [
@@ -220,7 +229,7 @@ def _constant_factor(e, g, case, rtol):
         return Finding(
             f"every value is {ratio:.6g} times the expected one: a constant factor",
             "compare the constants of your formula with the page's (½, 1/m, 2, λ).",
-            "factor",
+            f"factor {ratio:.6g}",  # the same number on every case, or no finding
         )
     return Finding(
         f"a factor of {symbol}: every value is {symbol} = {ratio:.6g} times the expected one"
@@ -234,9 +243,15 @@ def _additive_constant(e, g, case, rtol):
     if e.ndim == 0:
         return None
     shift = g - e
-    if np.allclose(shift, shift.flat[0], rtol=1e-6, atol=1e-12) and not np.isclose(
-        shift.flat[0], 0.0, atol=1e-12
-    ):
+    constant = np.allclose(shift, shift.flat[0], rtol=1e-6, atol=1e-12)
+    if constant and e.dtype.kind in "iu" and abs(shift.flat[0]) == 1:
+        return Finding(
+            "every index off by one: counted from 1 where Python counts from 0",
+            "indices and labels run 0 … k − 1: np.argmin and np.argmax already return "
+            "them; drop the + 1 (or − 1).",
+            "off by one",
+        )
+    if constant and not np.isclose(shift.flat[0], 0.0, atol=1e-12):
         return Finding(
             f"every value off by the same amount, {float(shift.flat[0]):.10g}",
             "a constant term is added or left out: compare each term of your formula with "

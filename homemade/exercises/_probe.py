@@ -9,9 +9,11 @@ changed: a result that stays the same where the library's moves does not depend 
 input (``update`` that ignores ``labels``).
 """
 
+from collections import Counter
+
 import numpy as np
 
-from homemade.exercises._diagnose import Finding
+from homemade.exercises._finding import Finding
 from homemade.exercises._run import call
 from homemade.exercises._shapes import symbols
 
@@ -152,3 +154,103 @@ def _same(a, b):
             return all(_same(x, y) for x, y in zip(a, b, strict=True))
         except (TypeError, ValueError):
             return False
+
+
+# ------------------------------------------------------- naming from the differences
+def consistent(failing):
+    """(Finding, index) shared by the failing cases [(index, Difference)]: one that fits all
+    of them, else one that fits at least two thirds (the case shown is one it fits)."""
+    options = [{(d.where, f.key): f for f in (d.finding, *d.others) if f} for _, d in failing]
+    for key, finding in options[0].items():
+        if all(key in o for o in options):
+            return finding, failing[0][0]
+    counts = Counter(key for o in options for key in o)
+    if counts:
+        key, count = counts.most_common(1)[0]
+        if count >= 2 and 3 * count >= 2 * len(failing):
+            index = next(i for (i, _), o in zip(failing, options, strict=True) if key in o)
+            return options[[i for i, _ in failing].index(index)][key], index
+    return None
+
+
+def name_difference(exercise, function, cases, outcomes, differences, differ):
+    """(Finding or None, "Where: " label, index of the case to show)."""
+    failing = [(i, d) for i, d in enumerate(differences) if d is not None]
+    found = consistent(failing)
+    if found is not None:
+        where = differences[found[1]].where
+        return found[0], (f"{where[0].upper()}{where[1:]}: " if where else ""), found[1]
+    first, difference = failing[0]
+    label = f"{difference.where[0].upper()}{difference.where[1:]}: " if difference.where else ""
+    if exercise.compare is not None:
+        return None, label, first
+
+    def same(e, g, case):
+        return differ(e, g, case, False)
+
+    finding = (
+        split_penalty(exercise, function, cases, differences, differ)
+        or as_if(exercise, cases, outcomes, same)
+        or ignored_input(exercise, function, cases, first)
+    )
+    return finding, ("" if finding else label), first
+
+
+def split_penalty(exercise, function, cases, differences, differ):
+    """A Finding from the learner's results at λ = 0: right there (the penalty is wrong,
+    and how), or wrong there too (the data term is wrong, and how)."""
+    parts = []
+    for index, (case, difference) in enumerate(zip(cases, differences, strict=True)):
+        if difference is None or not case.get("regularization"):
+            continue
+        zero = {**case, "regularization": 0.0}
+        reference, mine = (
+            call(exercise.reference, zero, None),
+            call(function, zero, exercise.time_limit),
+        )
+        if mine.error is not None or mine.timed_out or "regularization" not in case:
+            return None
+        data = differ(reference.value, mine.value, zero, True)
+        if data is not None:
+            parts.append(("data", index, data))
+            continue
+        try:
+            expected = _minus(call(exercise.reference, case, None).value, reference.value)
+            got = _minus(call(function, case, exercise.time_limit).value, mine.value)
+        except (TypeError, ValueError):
+            return None
+        parts.append(("penalty", index, differ(expected, got, case, True)))
+    kinds = {kind for kind, _, d in parts if d is not None}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    found = consistent([(i, d) for k, i, d in parts if d is not None])
+    if found is None:
+        if kind == "data":
+            return None
+        return Finding("right without the penalty (λ = 0), wrong with it", _PENALTY, "penalty")
+    finding = found[0]
+    if kind == "penalty":
+        name = (
+            f"right without the penalty (λ = 0); the penalty's part of your result: {finding.name}"
+        )
+    else:
+        name = f"wrong even without the penalty: with λ = 0 (not the case shown), {finding.name}"
+    return Finding(name, finding.fix, f"{kind} {finding.key}")
+
+
+_PENALTY = (
+    "the penalty is λ/(2m)·Σθⱼ² in the cost and λ/m·θⱼ in the gradient, j ≥ 1 (θ₀ is not "
+    "penalized): compare yours term by term."
+)
+
+
+def _minus(a, b):
+    """a − b for results: numbers, arrays, tuples and lists of them (words are kept)."""
+    if isinstance(a, str):
+        return a
+    if isinstance(a, tuple) or (isinstance(a, list) and isinstance(a[0], np.ndarray)):
+        if len(a) != len(b):
+            raise ValueError("different lengths")
+        return type(a)(_minus(x, y) for x, y in zip(a, b, strict=True))
+    return np.asarray(a, dtype=float) - np.asarray(b, dtype=float)

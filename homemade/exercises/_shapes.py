@@ -3,6 +3,8 @@ factor says about the mistake: helpers of ``_diagnose``."""
 
 import numpy as np
 
+from homemade.exercises._finding import Finding
+
 # What a case's array axes are called on the math pages; others are named by their shape.
 _SYMBOLS = {
     ("X", 0): "m",
@@ -70,6 +72,10 @@ def name_factor(ratio, case):
         for text, value in candidates:
             if np.isclose(ratio, value, rtol=1e-6):
                 return text, _MEANINGS.get(symbol, f"{symbol} = {size}")
+    for a, a_size in symbols(case):
+        for b, b_size in symbols(case):
+            if a_size != b_size and np.isclose(ratio, a_size / b_size, rtol=1e-6):
+                return f"{a}/{b}", f"a division by {b} where the formula divides by {a}"
     return None, ""
 
 
@@ -85,6 +91,9 @@ def factor_fix(symbol, ratio):
             "a division by m − 1 where the formula divides by m (or the other way round): "
             "np.var and np.std divide by m unless given ddof=1."
         )
+    top, _, bottom = symbol.partition("/")
+    if bottom and top not in ("1", "2") and bottom != "2" and not top.startswith("("):
+        return f"divide by {top}, not by {bottom}: check which axis (and which count) you use."
     if symbol in ("2", "½"):
         return "a ½ (or a 2) too many or too few: compare the constants with the page's formula."
     if ratio > 1:
@@ -119,8 +128,6 @@ def tied_rows(A):
 
 def diagnose_shape(e, g, case, rtol, atol):
     """A Finding for a result of the wrong shape, from the two results; or None."""
-    from homemade.exercises._diagnose import Finding  # noqa: PLC0415 (a cycle otherwise)
-
     if e.ndim == 2 and g.shape == e.shape[::-1] and np.allclose(g.T, e, rtol=rtol, atol=atol):
         return Finding(
             f"the result transposed: shape {g.shape} where {e.shape} is expected",
@@ -144,6 +151,8 @@ def diagnose_shape(e, g, case, rtol, atol):
             "is (m,), and y of shape (m,) (or make both columns).",
             "broadcast",
         )
+    if e.ndim == 1 and e.dtype.kind in "iu" and g.ndim == 2 and len(g) == len(e):
+        return _scores_for_indices(e, g)
     if e.ndim == 0:
         return _not_reduced(e, g)
     if g.ndim == 0:
@@ -160,9 +169,23 @@ def diagnose_shape(e, g, case, rtol, atol):
     return _wrong_axis(e, g, case)
 
 
-def _not_reduced(e, g):
-    from homemade.exercises._diagnose import Finding  # noqa: PLC0415
+def _scores_for_indices(e, g):
+    for how, call in (("argmax", np.argmax), ("argmin", np.argmin)):
+        if np.array_equal(call(g, axis=1), e):
+            return Finding(
+                f"a row of values per sample where one index per row is expected: the "
+                f"np.{how}(..., axis=1) is missing",
+                f"return the index of each row's best value: np.{how}(..., axis=1).",
+                "scores",
+            )
+    return Finding(
+        f"a {g.shape} array where one index per row ({e.shape}) is expected",
+        "reduce each row to one index: np.argmin or np.argmax along axis=1.",
+        "scores",
+    )
 
+
+def _not_reduced(e, g):
     if np.isclose(g.sum(), e):
         return Finding(
             f"the right terms, not added up: an array of shape {g.shape} where one number "
@@ -179,8 +202,6 @@ def _not_reduced(e, g):
 
 
 def _wrong_axis(e, g, case):
-    from homemade.exercises._diagnose import Finding  # noqa: PLC0415
-
     if e.ndim != g.ndim or e.ndim == 0:
         return None
     axis = int(np.flatnonzero(np.array(e.shape) != np.array(g.shape))[0])
@@ -218,6 +239,15 @@ def across_cases(cases, failed):
         f32[i] for i, f in enumerate(failed) if not f
     ):
         return "It is right in float64 and wrong in float32 inputs: keep the input's dtype."
+    for name, value in failing[0].items():
+        if isinstance(value, str):
+            good = {c[name] for c in passed}
+            bad = {c[name] for c in failing}
+            if not good & bad:
+                return (
+                    f"It is right when {name} is {' or '.join(map(repr, sorted(good)))} and "
+                    f"wrong when it is {' or '.join(map(repr, sorted(bad)))}: check that branch."
+                )
     for name in failing[0]:
         good = {c[name].ndim if isinstance(c.get(name), np.ndarray) else None for c in passed}
         bad = {c[name].ndim if isinstance(c.get(name), np.ndarray) else None for c in failing}

@@ -1,0 +1,127 @@
+"""Diagnoses of two results of one shape whose values differ (helpers of ``_diagnose``):
+transposed square results, rounded values, a function applied too many or too few (e^, log,
+square, square root, 1 − ·, |·|), and differences only at a boundary (an input exactly 0,
+a threshold equal to a data value)."""
+
+import numpy as np
+
+from homemade.exercises._finding import Finding
+
+
+def _close(a, b):
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isfinite(a))) and np.allclose(a, b, rtol=1e-6, atol=1e-12)
+
+
+def transposed(e, g, case, rtol):
+    if e.ndim == 2 and e.shape[0] == e.shape[1] and e.shape[0] > 1 and _close(g, e.T):
+        return Finding(
+            "the result transposed (its rows are the expected columns)",
+            "swap the factors of the matrix product (A @ B, not B @ A, and mind the .T), "
+            "or return its .T.",
+            "transposed",
+        )
+    return None
+
+
+def rounded(e, g, case, rtol):
+    if _close(e, np.round(e)):
+        return None  # whole numbers already: rounding changes nothing
+    for how in (np.round, np.floor, np.trunc):
+        if _close(g, how(e)):
+            return Finding(
+                "your values are the expected ones rounded to whole numbers",
+                "an array made with an integer dtype (np.zeros_like of integer labels, "
+                "dtype=int) truncates what is stored in it, and a threshold (> 0.5) or "
+                "np.round too early loses the fractions: keep floats.",
+                "rounded",
+            )
+    return None
+
+
+_TRANSFORMS = (
+    (
+        "e^(expected)",
+        np.exp,
+        "your values are e to the power of the expected ones: the density or probability "
+        "itself where its log is asked",
+        "work with logs throughout: the log of the density is a sum of log terms (np.log).",
+    ),
+    (
+        "log(expected)",
+        np.log,
+        "your values are the log of the expected ones: an np.log too many",
+        "the result is asked without a log: compare with the formula.",
+    ),
+    (
+        "expected²",
+        np.square,
+        "your values are the squares of the expected ones: a square too many",
+        "σ² is the variance, σ its root; compare the powers with the formula.",
+    ),
+    (
+        "√expected",
+        np.sqrt,
+        "your values are the square roots of the expected ones (σ where σ² is asked?)",
+        "leave out the square root: the formula has the square.",
+    ),
+    (
+        "1 − expected",
+        lambda v: 1 - v,
+        "your values are 1 minus the expected ones: the complement (a sign in an "
+        "exponent, or the labels 1 and 0 swapped)",
+        "check the sign in the exponent (e^(−z)) and which label is 1.",
+    ),
+    (
+        "|expected|",
+        np.abs,
+        "your values are the absolute values of the expected ones: a sign lost",
+        "an np.abs, or the square root of a square, drops the sign: keep it.",
+    ),
+)
+
+
+def transformed(e, g, case, rtol):
+    for key, function, name, fix in _TRANSFORMS:
+        with np.errstate(all="ignore"):
+            changed = function(e)
+        if not _close(changed, e) and _close(g, changed):
+            return Finding(name, fix, key)
+    return None
+
+
+def at_zero(e, g, marks, case):
+    """Differences only where an input of the same shape is exactly 0."""
+    for name, value in case.items():
+        if isinstance(value, np.ndarray) and value.shape == marks.shape:
+            zero = value == 0
+            if zero.any() and marks.any() and not (marks & ~zero).any():
+                return Finding(
+                    f"right except where {name} is exactly 0: the boundary of a comparison",
+                    "use the strict comparison the page has (a > 0, not a >= 0) and mind "
+                    "< against <=.",
+                    "boundary",
+                )
+    return None
+
+
+def at_threshold(e, g, marks, case):
+    """Differences only at thresholds that equal a data value (a < where ≤, or back)."""
+    if marks.ndim != 1:
+        return None
+    arrays = {k: v for k, v in case.items() if isinstance(v, np.ndarray) and v.dtype.kind == "f"}
+    for name, value in arrays.items():
+        if value.shape != marks.shape:
+            continue
+        for other, data in arrays.items():
+            if other != name and marks.any():
+                equal = np.isin(value, data)
+                if not (marks & ~equal).any():
+                    return Finding(
+                        f"right except where a value of {name} equals one of {other}: "
+                        "the comparison at equality",
+                        "the page's comparison is strict (p < ε flags, p = ε does not): "
+                        "< and <= differ exactly there.",
+                        "threshold",
+                    )
+    return None
