@@ -1,10 +1,15 @@
 """LinearRegression against the closed form, scikit-learn, calculus, and bad input."""
 
+import contextlib
 import importlib
 import inspect
+import io
+import json
+import pathlib
 import re
 import warnings
 
+import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
@@ -28,6 +33,9 @@ from homemade.linear_regression.linear_regression import (
     normal_equation,
 )
 from homemade.model_selection import train_test_split
+
+matplotlib.use("Agg")  # the notebook protocol test runs the demo's cells, figures included
+import matplotlib.pyplot as plt  # noqa: E402
 
 SHAPES = [(30, 1), (80, 3), (200, 6), (12, 10)]
 GDP, FREEDOM, SCORE = "Economy..GDP.per.Capita.", "Freedom", "Happiness.Score"
@@ -527,20 +535,26 @@ def test_happiness_test_r2_of_the_demos(happiness):
 
 @pytest.fixture(scope="module")
 def nonlinear():
+    """The non-linear demo's three-way split: 100 test points, then 50 training and 100
+    validation points of the other 150 (the development points)."""
     data = load_nonlinear()
     X, y = data[["x"]].to_numpy(), data["y"].to_numpy()
-    return X, y, train_test_split(X, y, test_size=0.8, random_state=0)
+    X_dev, X_test, y_dev, y_test = train_test_split(X, y, test_size=100, random_state=0)
+    X_train, X_val, y_train, y_val = train_test_split(X_dev, y_dev, test_size=100, random_state=0)
+    return dict(X_dev=X_dev, y_dev=y_dev, X_test=X_test, y_test=y_test, X_train=X_train,
+                y_train=y_train, X_val=X_val, y_val=y_val)
 
 
 def test_nonlinear_demo_gradient_descent_and_sklearn(nonlinear):
-    X, _, (X_train, X_test, y_train, y_test) = nonlinear
+    X, X_train, y_train = nonlinear["X_dev"], nonlinear["X_train"], nonlinear["y_train"]
+    X_val, y_val = nonlinear["X_val"], nonlinear["y_val"]
     params = dict(polynomial_degree=8, sinusoid_degree=3, regularization=0.1)
     model = LinearRegression(max_iter=50_000, tol=1e-9, **params).fit(X_train, y_train)
     exact = LinearRegression(solver="normal_equation", **params).fit(X_train, y_train)
     # A loose tol in a narrow valley: the cost is close, θ is not (the demo says so).
     gap = (model.cost_history_[-1] - exact.cost_history_[-1]) / exact.cost_history_[-1]
     assert 0 <= gap < 1e-3
-    assert model.score(X_test, y_test) > 0.85
+    assert model.score(X_val, y_val) > 0.85
 
     def sines(Z):
         return np.hstack([np.sin(k * Z) for k in range(1, 4)])
@@ -556,12 +570,13 @@ def test_nonlinear_demo_gradient_descent_and_sklearn(nonlinear):
 
 
 def test_nonlinear_validation_curve_has_an_interior_best_lambda(nonlinear):
-    """The demo's reading: degree 20 over-fits at small λ, under-fits at large λ."""
-    X, y, _ = nonlinear
+    """The demo's reading: degree 20 over-fits at small λ, under-fits at large λ; the
+    splits are of the development points only."""
+    X, y = nonlinear["X_dev"], nonlinear["y_dev"]
     lambdas = np.logspace(-4, 3, 15)
     train_err, val_err = np.zeros((2, 10, len(lambdas)))
     for seed in range(10):
-        X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=0.8, random_state=seed)
+        X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=100, random_state=seed)
         for j, lam in enumerate(lambdas):
             fitted = LinearRegression(
                 solver="normal_equation", polynomial_degree=20, regularization=lam
@@ -570,11 +585,64 @@ def test_nonlinear_validation_curve_has_an_interior_best_lambda(nonlinear):
             val_err[seed, j] = np.mean((fitted.predict(X_val) - y_val) ** 2)
     mean_train, mean_val = train_err.mean(axis=0), val_err.mean(axis=0)
     best = np.argmin(mean_val)
-    assert lambdas[best] == pytest.approx(10**-1.5)  # the demo's "best: λ = 0.032"
+    assert lambdas[best] == pytest.approx(0.1)  # the demo's "best: λ = 0.1"
     assert np.all(np.diff(mean_train) > 0)  # more λ, more training error (bias)
     assert mean_val[0] > 10 * mean_val[best]  # small λ: variance
     assert mean_val[-1] > 5 * mean_val[best]  # large λ: bias
     assert mean_val[-1] < 1.1 * mean_train[-1]  # ... with training and validation alike
+    # The text: the mean is higher at every smaller λ, while on most splits (the median) a
+    # small λ does no harm: one split whose training points leave an end bare lifts the mean.
+    assert np.all(mean_val[:best] > mean_val[best])
+    assert np.median(val_err[:, 0]) < np.median(val_err[:, best])
+
+
+NONLINEAR_DEMO = (pathlib.Path(__file__).parents[1] / "notebooks" / "linear_regression"
+                  / "non_linear_regression_demo.ipynb")
+
+
+def _poison_the_test_rows(namespace):
+    """Replace every array of the notebook that holds the test rows by a copy in which they
+    are NaN (pandas hands out read-only arrays, so copies, not in place)."""
+    test_x = namespace["X_test"][:, 0].copy()
+    rows = np.isin(namespace["X"][:, 0], test_x)
+    for name in ("X", "y"):
+        namespace[name] = namespace[name].astype(float)  # a writable copy
+        namespace[name][rows] = np.nan
+    namespace["data"] = namespace["data"].astype(float)
+    namespace["data"].loc[namespace["data"]["x"].isin(test_x), :] = np.nan
+    namespace["X_test"] = np.full_like(namespace["X_test"], np.nan, dtype=float)
+    namespace["y_test"] = np.full_like(namespace["y_test"], np.nan, dtype=float)
+
+
+def test_nonlinear_demo_chooses_lambda_without_the_test_rows(nonlinear, monkeypatch):
+    """Andrew Ng's ex5 protocol: λ is chosen on validation points carved from the
+    development points; the test rows are touched once, in the last section. Every cell
+    before "The test set, once" is run with the test rows (in X, y, data, X_test, y_test)
+    replaced by NaN right after the split, and must print exactly what the stored notebook
+    printed. The old demo drew its validation splits from all 250 points, so the NaN rows
+    reached its validation curve."""
+    notebook = json.loads(NONLINEAR_DEMO.read_text())
+    cells = notebook["cells"]
+    end = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith(
+        "## The test set, once"))
+    monkeypatch.setattr(plt, "show", lambda: plt.close("all"))
+    namespace, poisoned = {}, False
+    for cell in cells[:end]:
+        if cell["cell_type"] != "code" or "nbval-ignore-output" in cell["metadata"].get("tags", []):
+            continue
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec("".join(cell["source"]), namespace)
+        plt.close("all")
+        streams = [o for o in cell["outputs"] if o["output_type"] == "stream"]
+        stored = "".join("".join(o["text"]) for o in streams)
+        assert printed.getvalue() == stored, "".join(cell["source"])[:200]
+        if not poisoned and "X_test" in namespace:
+            _poison_the_test_rows(namespace)
+            poisoned = True
+    assert poisoned and namespace["chosen"]["best"] == pytest.approx(0.1)
+    # The notebook's split is the one the other tests of the demo use.
+    np.testing.assert_array_equal(namespace["X_val"], nonlinear["X_val"])
 
 
 # ------------------------------------------------------ docstrings say what the code takes

@@ -273,8 +273,8 @@ def plot_plane(ax, model, train, test, labels):
     ax.legend(loc="upper left")
 
 
-def plot_curve_fit(ax, model, X_train, y_train, X_test, y_test, title=None):
-    """The training and test points of one feature and the model's curve through them.
+def plot_curve_fit(ax, model, X_train, y_train, X_other, y_other, title=None, other="validation"):
+    """The training points, other held-out points, and the model's curve through them.
 
     Parameters
     ----------
@@ -284,15 +284,18 @@ def plot_curve_fit(ax, model, X_train, y_train, X_test, y_test, title=None):
         Fitted on one feature.
     X_train : ndarray of shape (m_train, 1)
     y_train : ndarray of shape (m_train,)
-    X_test : ndarray of shape (m_test, 1)
-    y_test : ndarray of shape (m_test,)
+    X_other : ndarray of shape (m_other, 1)
+        Points the model was not fitted on (validation or test points), drawn in grey.
+    y_other : ndarray of shape (m_other,)
     title : str, optional
-        Default: the training and test R².
+        Default: the training R² and the other points' R².
+    other : str, default="validation"
+        What the other points are, for the legend and the default title.
     """
-    X = np.vstack([X_train, X_test])
-    y = np.concatenate([y_train, y_test])
+    X = np.vstack([X_train, X_other])
+    y = np.concatenate([y_train, y_other])
     grid = np.linspace(X.min(), X.max(), 500).reshape(-1, 1)
-    ax.scatter(X_test[:, 0], y_test, s=8, color="lightgrey", label="test")
+    ax.scatter(X_other[:, 0], y_other, s=8, color="lightgrey", label=other)
     ax.scatter(X_train[:, 0], y_train, s=16, color="tab:blue", label="training")
     ax.plot(grid[:, 0], model.predict(grid), color="crimson", linewidth=2)
     # A wild curve may leave the data's range: keep the data in view.
@@ -300,7 +303,7 @@ def plot_curve_fit(ax, model, X_train, y_train, X_test, y_test, title=None):
     if title is None:
         title = (
             f"train R² {model.score(X_train, y_train):.2f}, "
-            f"test R² {model.score(X_test, y_test):.2f}"
+            f"{other} R² {model.score(X_other, y_other):.2f}"
         )
     ax.set_title(title, fontsize=10)
 
@@ -339,8 +342,8 @@ def plot_error_curves(ax, x, train_errors, validation_errors, xlabel, average="m
     ax.set_ylabel("mean squared error")
 
 
-def plot_curve_fits(ax, models, X, y, title=None):
-    """All the data in grey and the curves of several models fitted on different splits.
+def plot_curve_fits(ax, models, X, y, title=None, label="all points"):
+    """The given points in grey and the curves of several models fitted on different splits.
 
     Curves that agree with each other but miss the data show bias; curves that disagree
     with each other show variance.
@@ -355,9 +358,11 @@ def plot_curve_fits(ax, models, X, y, title=None):
     y : ndarray of shape (m,)
     title : str, optional
         The panel's title.
+    label : str, default="all points"
+        The legend's name for the grey points.
     """
     grid = np.linspace(X.min(), X.max(), 500).reshape(-1, 1)
-    ax.scatter(X[:, 0], y, s=8, color="lightgrey", label="all points")
+    ax.scatter(X[:, 0], y, s=8, color="lightgrey", label=label)
     for model in models:
         ax.plot(grid[:, 0], model.predict(grid), color="crimson", linewidth=1, alpha=0.6)
     ax.set_ylim(y.min() - 25, y.max() + 25)
