@@ -1,5 +1,6 @@
 import warnings
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -13,6 +14,7 @@ from homemade.model_selection import train_test_split
 from homemade.neural_network import MultilayerPerceptron, check_gradients
 from homemade.neural_network import network as network_module
 from homemade.neural_network.optimizers import Adam, GradientDescent, Momentum, adam_step
+from homemade.plotting.neural_network import plot_cost_curves
 
 
 def easy_problem(seed, m=400, n=6, classes=3):
@@ -295,6 +297,27 @@ def test_cost_history_holds_the_epoch_costs_then_j_of_the_final_weights(solver):
     if solver == "gradient_descent":  # the same seed draws the same initial weights
         initial = network_module.initialize_parameters(sizes, "relu", np.random.default_rng(0))
         np.testing.assert_allclose(model.cost_history_[0], J(initial), rtol=1e-12)
+
+
+@pytest.mark.parametrize("solver, epoch_costs_at", [("adam", [0.5, 1.5, 2.5]),
+                                                     ("gradient_descent", [0, 1, 2])])
+def test_the_cost_curve_draws_each_cost_where_it_was_measured(solver, epoch_costs_at):
+    # Mini-batch epoch costs are means over the epoch: at its middle, e − ½. Full-batch
+    # costs are J before the epoch's step: after e − 1 epochs. J of the final weights:
+    # after the last epoch, at n_iter_ (the demos once drew it at n_iter_ and the epoch-1
+    # mean at 0).
+    X, y = tiny_data(seed=2, m=40, n=3)
+    model = MultilayerPerceptron(hidden_layer_sizes=(4,), solver=solver, batch_size=16,
+                                 max_iter=3, random_state=0).fit(X, y)
+    their_losses = [1.0, 0.5, 0.25]
+    ax = plot_cost_curves({"ours": model, "theirs": (their_losses, solver != "adam")})
+    ours, final, theirs = ax.lines[:3]
+    np.testing.assert_array_equal(ours.get_xdata(), epoch_costs_at)
+    np.testing.assert_array_equal(ours.get_ydata(), model.cost_history_[:-1])
+    assert list(final.get_xdata()) == [3] and list(final.get_ydata()) == [model.cost_history_[-1]]
+    np.testing.assert_array_equal(theirs.get_xdata(), epoch_costs_at)
+    np.testing.assert_array_equal(theirs.get_ydata(), their_losses)
+    plt.close("all")
 
 
 @pytest.mark.parametrize("solver", ["adam", "momentum"])

@@ -52,14 +52,16 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     hidden_layer_sizes : tuple of int or int, default=(256,)
-        Neurons in each hidden layer, any depth: ``(25,)`` is the course's one hidden
-        layer, ``(64, 32)`` two layers. A single int means one layer.
+        Neurons in each hidden layer, any depth: ``(25,)`` is the one hidden layer of
+        Andrew Ng's course (its exercise 4), ``(64, 32)`` two layers. A single int means
+        one layer.
     activation : {"relu", "sigmoid"}, default="relu"
         Activation g of the hidden layers. The output layer is always a softmax.
     solver : {"adam", "momentum", "gradient_descent"}, default="adam"
         ``"adam"`` and ``"momentum"`` take one step per mini-batch of ``batch_size``
-        samples; ``"gradient_descent"`` is the course's full-batch gradient descent (one
-        step per epoch).
+        samples; ``"gradient_descent"`` is full-batch gradient descent, as the original
+        trekhleb/homemade-machine-learning repository trains its network (one step per
+        epoch).
     learning_rate : float > 0 or None, default=None
         Step size α. ``None`` picks 0.003 for Adam, 0.05 for momentum, 0.5 for
         ``"gradient_descent"``.
@@ -126,7 +128,9 @@ class MultilayerPerceptron(ClassifierMixin, BaseEstimator):
         weights on the whole training set. For ``solver="gradient_descent"`` they are J
         before the first step and after every step. With ``early_stopping``, the training
         set excludes the validation hold-out, and the last entry is J of the last epoch's
-        weights, not of the best epoch's weights that are kept.
+        weights, not of the best epoch's weights that are kept. On an axis of epochs
+        trained, epoch e's mean belongs at e − ½ (gradient descent's J at e − 1) and the
+        last entry at ``n_iter_``: ``homemade.plotting.neural_network.plot_cost_curves``.
     n_iter_ : int
         Epochs run.
     validation_scores_ : list of float or None

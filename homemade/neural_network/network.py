@@ -1,9 +1,10 @@
 """The network: forward propagation, the cost, and back-propagation.
 
 Every function works on a whole batch at once (rows are samples), one matrix product per
-layer. The parameters travel as one flat vector θ, the course's "unrolled parameters":
-all weight matrices first, then all bias vectors (``unroll`` and ``roll``), so that the
-optimizers update one array and the gradient check perturbs one entry at a time.
+layer. The parameters travel as one flat vector θ, the "unrolled parameters" of Andrew
+Ng's course: all weight matrices first, then all bias vectors (``unroll`` and ``roll``),
+so that the optimizers update one array and the gradient check perturbs one entry at a
+time.
 
 The math, with the name of the function that implements each equation, is in
 ``README.md`` beside this file.

@@ -7,7 +7,8 @@
   matrix, as ``initialize_parameters``, ``roll`` and ``forward_propagation`` return them;
 - ``solvers_cost.svg``: the cost J per epoch of ``MultilayerPerceptron`` with each solver
   (Adam, momentum, full-batch gradient descent, their default step sizes) on the 4,000
-  training digits of the MNIST sample, seed 0.
+  training digits of the MNIST sample, seed 0, drawn by the demos' ``plot_cost_curves``
+  (each epoch's cost where it was measured, J of the final weights as a star).
 
 The SVGs are byte-identical from one run to the next (fixed hash salt, no date).
 Run ``python tools/figures/neural_network.py`` to redraw them into
@@ -117,7 +118,7 @@ def draw_solvers_cost(path, epochs=20):
         model = MultilayerPerceptron(
             hidden_layer_sizes=(128,), solver=solver, max_iter=epochs, random_state=0
         ).fit(X_train, y_train)
-        curves[solver.replace("_", " ")] = model.cost_history_
+        curves[solver.replace("_", " ")] = model
     fig, ax = plt.subplots(figsize=(6, 3.6))
     plot_cost_curves(
         curves,
