@@ -150,7 +150,8 @@ EXERCISES = [
         mistakes=[
             Mistake(
                 "variance with the wrong denominator (m − 1)",
-                "the maximum-likelihood variance of the course divides by m: np.mean(..., axis=0).",
+                "the maximum-likelihood variance of Andrew Ng's course divides by m: "
+                "np.mean(..., axis=0).",
                 _variance_over_m_minus_1,
             ),
             Mistake(

@@ -1,4 +1,4 @@
-"""Every exercise of the course, by name: ``"<algorithm>.<function>"``."""
+"""Every exercise of Homemade Machine Learning, by name: ``"<algorithm>.<function>"``."""
 
 from homemade.exercises import (
     anomaly_detection,

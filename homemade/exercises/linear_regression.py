@@ -52,7 +52,7 @@ def _cost_over_m(theta, X, y, regularization):
 
 
 def _cost_times_m_over_2(theta, X, y, regularization):
-    # The original course's code: (1 / 2 * m) is (1 / 2) * m in Python, i.e. m/2.
+    # The original trekhleb repository's code: (1 / 2 * m) is (1 / 2) * m in Python, i.e. m/2.
     residual = X @ theta - y
     m = len(y)
     return (1 / 2 * m) * (residual @ residual + regularization * theta[1:] @ theta[1:])
@@ -191,7 +191,8 @@ EXERCISES = [
                 _cost_over_m,
             ),
             Mistake(
-                "(1 / 2 * m), which Python reads as (1 / 2) · m (the original course's own bug)",
+                "(1 / 2 * m), which Python reads as (1 / 2) · m (the original trekhleb "
+                "repository's own bug)",
                 "multiply by 1 / (2 * m): the parentheses make 2m the denominator.",
                 _cost_times_m_over_2,
             ),
