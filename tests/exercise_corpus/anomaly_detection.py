@@ -321,4 +321,18 @@ def f1_false_positives_from_anomalies(p, y, epsilons):
     return tuple(np.array(rows).T)
 
 
+# ------------------------------------------- later additions: other sequences
+
+
+@corpus.correct(F1)
+def f1_returns_a_list(p, y, epsilons):
+    return list(f1_loop(p, y, epsilons))
+
+
+@corpus.correct(VARIANCE)
+def variance_statistics_pvariance(X, mean):
+    pairs = zip(X.T, mean, strict=True)
+    return np.array([statistics.pvariance(column, mu) for column, mu in pairs])
+
+
 ENTRIES = corpus.entries

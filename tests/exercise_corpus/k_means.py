@@ -413,4 +413,19 @@ def plusplus_distance_to_last_only(X, k, rng):
     return np.array(centers)
 
 
+# ------------------------------------------- later additions
+
+
+@corpus.correct(RESEED)
+def reseed_while_empty(labels, closest, k):
+    labels, closest = np.array(labels, copy=True), np.array(closest, dtype=float, copy=True)
+    counts = np.bincount(labels, minlength=k)
+    while (counts == 0).any():
+        j = int(np.flatnonzero(counts == 0)[0])
+        i = int(np.argmax(np.where(counts[labels] > 1, closest, -np.inf)))
+        counts[labels[i]] -= 1
+        labels[i], closest[i], counts[j] = j, 0.0, 1
+    return labels
+
+
 ENTRIES = corpus.entries

@@ -468,4 +468,22 @@ def normal_eye_of_m(X, y, regularization):
     return np.linalg.solve(X.T @ X + regularization * np.eye(len(y)), X.T @ y)
 
 
+# ------------------------------------------- later additions: half-written, other sequences
+
+
+@corpus.correct(SCALE)
+def standardize_returns_a_list(X):
+    Z, mean, scale = standardize_by_hand(X)
+    return [Z, mean, scale]
+
+
+@corpus.wrong(DESCENT, "partly written", "part of your function", "one branch", "still raises",
+              "NotImplementedError")
+def descent_half_written(X, y, regularization, learning_rate, max_iter, tol):
+    theta, costs, stop = descent_for_loop(X, y, regularization, learning_rate, max_iter, tol)
+    if stop == "max_iter":
+        raise NotImplementedError  # what to return when max_iter runs out: later
+    return theta, costs, stop
+
+
 ENTRIES = corpus.entries
