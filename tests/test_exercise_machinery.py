@@ -88,6 +88,75 @@ DIAGNOSES = [
 ]
 
 
+def _ref(name):
+    return EXERCISES[name].reference
+
+
+def _f1_swapped(p, y, epsilons):
+    precision, recall, f1 = _ref("anomaly_detection.f1_search")(p, y, epsilons)
+    return recall, precision, f1
+
+
+DIAGNOSES += [
+    # Findings read off the difference.
+    ("anomaly_detection.f1_search", _f1_swapped, "swapped"),
+    ("k_means.assign", lambda d: d.argmin(axis=1) + 1, "off by one"),
+    ("k_means.assign", lambda d: d.min(axis=1), "the values themselves where their index"),
+    ("logistic_regression.predict_class", lambda t, X: X @ t, "np.argmax(..., axis=1) is missing"),
+    (
+        "logistic_regression.sigmoid",
+        lambda z: np.round(_ref("logistic_regression.sigmoid")(z)),
+        "rounded",
+    ),
+    (
+        "anomaly_detection.log_density",
+        lambda X, mu, var: np.exp(_ref("anomaly_detection.log_density")(X, mu, var)),
+        "e to the power",
+    ),
+    (
+        "neural_network.activation_derivative",
+        lambda a, act: a * (1 - a) if act == "sigmoid" else (a >= 0).astype(float),
+        "exactly 0",
+    ),
+    (
+        "anomaly_detection.estimate_mean",
+        lambda X: X.sum(axis=0) / X.shape[1],
+        "divide by m, not by X.shape[1]",
+    ),
+    # Findings from probing the reference ("what if") and the learner (λ = 0, an input changed).
+    (
+        "linear_regression.gradient",
+        lambda t, X, y, lam: X.T @ (X @ t - y) / len(y),
+        "the penalty left out",
+    ),
+    (
+        "linear_regression.normal_equation",
+        lambda X, y, lam: _ref("linear_regression.normal_equation")(X, y, lam / len(y)),
+        "λ/m",
+    ),
+    (
+        "anomaly_detection.f1_search",
+        lambda p, y, eps: _ref("anomaly_detection.f1_search")(p, 1 - y, eps),
+        "1 − y",
+    ),
+    (
+        "anomaly_detection.log_density",
+        lambda X, mu, var: _ref("anomaly_detection.log_density")(X, mu, var**2),
+        "covariance²",
+    ),
+    (
+        "linear_regression.cost",
+        lambda t, X, y, lam: _cost(t, X, y, 2 * lam) if lam else _cost(t, X, y, lam),
+        "the penalty's part",
+    ),
+    (
+        "k_means.update",
+        lambda X, labels, k: np.tile(X.mean(axis=0), (k, 1)),
+        "does not depend on labels",
+    ),
+]
+
+
 @pytest.mark.parametrize("name, function, words", DIAGNOSES, ids=[w for _, _, w in DIAGNOSES])
 def test_each_diagnosis_names_the_mistake(name, function, words):
     result = _message(name, function)

@@ -319,6 +319,11 @@ def _raised(name, error, case):
     advice = ""
     if isinstance(error, SystemExit):
         advice = "\nexit() and sys.exit() end a program, not a function: return the result."
+    elif "axis" in str(error) and "out of bounds" in str(error):
+        advice = (
+            "\nAn axis the array does not have: np.max(z, 0) reads the 0 as an axis (the "
+            "element-wise maximum is np.maximum(z, 0)); check the array's .ndim."
+        )
     elif any(word in str(error) for word in ("shape", "broadcast", "aligned", "mismatch")):
         advice = "\nThe arrays do not fit together: print their .shape at that line."
     message = f"{name}: raised {kind}: {error}{line}{advice}\non the input\n{show_case(case)}"

@@ -39,13 +39,17 @@ def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
         return Difference(
             "", "the function returned None", Finding("a forgotten `return`", _RETURN, "none")
         )
+    first = None
     for where, e, g in _leaves(expected, got, names):
-        if isinstance(g, Difference):
-            return g
-        difference = _compare_leaf(where, e, g, case, rtol, atol, strict)
-        if difference is not None:
-            return difference
-    return None
+        difference = g if isinstance(g, Difference) else None
+        if difference is None:
+            difference = _compare_leaf(where, e, g, case, rtol, atol, strict)
+        if difference is not None and (difference.finding is not None or not strict):
+            return difference  # the first difference that names its mistake
+        first = first or difference
+    if first is not None and isinstance(expected, tuple):
+        return _swapped(expected, got, case, rtol, atol, names) or first
+    return first
 
 
 _RETURN = "end the function with `return` and the result (printing it is not returning it)."
@@ -85,7 +89,32 @@ def _leaves(expected, got, names, where=""):
         yield from _leaves(e, g, (), label)
 
 
+def _swapped(expected, got, case, rtol, atol, names):
+    """A Difference when the return values are right but in another order."""
+    if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+        return None
+    order = []
+    for g in got:
+        matches = [i for i, e in enumerate(expected) if _same_leaf(e, g) and i not in order]
+        if not matches:
+            return None
+        order.append(matches[0])
+    labels = [names[i] if i < len(names) else f"value {i + 1}" for i in range(len(expected))]
+    mixed = ", ".join(labels[i] for i in order)
+    return Difference(
+        "",
+        "the return values are in another order",
+        Finding(
+            f"the right return values, swapped: yours come as ({mixed})",
+            f"return them in the order ({', '.join(labels)}).",
+            "order",
+        ),
+    )
+
+
 def _same_leaf(e, g):
+    if isinstance(e, str) or isinstance(g, str):
+        return isinstance(e, str) and isinstance(g, str) and e == g
     try:
         return np.shape(e) == np.shape(g) and np.allclose(g, e, rtol=1e-6, atol=1e-12)
     except (TypeError, ValueError):
@@ -105,6 +134,14 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
     if e_array.shape != g_array.shape:
         problem = f"expected shape {e_array.shape}, got shape {g_array.shape}"
         finding = _shapes.diagnose_shape(e_array, g_array, case, rtol, atol)
+        if "history" in where and e_array.ndim == g_array.ndim == 1:
+            finding = Finding(
+                f"a history of {g_array.size} costs where {e_array.size} are expected",
+                "the history holds the cost before the first step, then one after every "
+                "step; several runs (one per class) are summed step by step, a run that "
+                "stopped early padded with its final cost (np.pad(..., mode='edge')).",
+                "history length",
+            )
         return Difference(where, problem, finding, e_array, g_array)
     if _any_float32(case):
         rtol, atol = max(rtol, 1e-5), max(atol, 1e-6)  # float32 keeps about 7 digits
@@ -156,9 +193,11 @@ def diagnose_values(where, e, g, marks, case, rtol):
     findings = [d(e, g, case, rtol) for d in (_not_finite, _values.transposed, _sign_flipped)]
     findings += [d(e, g, case, rtol) for d in (_constant_factor, _additive_constant)]
     findings += [d(e, g, case, rtol) for d in (_values.rounded, _values.transformed)]
+    findings.append(_shapes.values_for_indices(e, g, case))
     if marks is not None:
         findings.extend(d(e, g, marks, case) for d in (_only_first, _only_last, _only_ties))
         findings.extend(d(e, g, marks, case) for d in (_values.at_zero, _values.at_threshold))
+    findings = [f for item in findings for f in (item if isinstance(item, list) else [item])]
     findings = [f for f in findings if f is not None]
     if not findings and "bias" in where:
         return [
@@ -224,19 +263,22 @@ def _constant_factor(e, g, case, rtol):
         return None
     if not np.allclose(g, ratio * e, rtol=1e-6, atol=1e-12 * scale):
         return None
-    symbol, meaning = _shapes.name_factor(ratio, case)
-    if symbol is None:
+    named = _shapes.name_factors(ratio, case)
+    if not named:
         return Finding(
             f"every value is {ratio:.6g} times the expected one: a constant factor",
             "compare the constants of your formula with the page's (½, 1/m, 2, λ).",
             f"factor {ratio:.6g}",  # the same number on every case, or no finding
         )
-    return Finding(
-        f"a factor of {symbol}: every value is {symbol} = {ratio:.6g} times the expected one"
-        + (f" ({meaning})" if meaning else ""),
-        _shapes.factor_fix(symbol, ratio),
-        f"factor {symbol}",
-    )
+    return [
+        Finding(
+            f"a factor of {symbol}: every value is {symbol} = {ratio:.6g} times the expected "
+            "one" + (f" ({meaning})" if meaning else ""),
+            _shapes.factor_fix(symbol, ratio),
+            f"factor {symbol}",
+        )
+        for symbol, meaning in named
+    ]
 
 
 def _additive_constant(e, g, case, rtol):

@@ -56,18 +56,44 @@ def _scalar_transforms(name, value, case):
     return found
 
 
+def _array_transforms(name, value):
+    """(text, new value, what it means) for an array input."""
+    if value.dtype.kind in "iub" and set(np.unique(value)) <= {0, 1}:
+        return [
+            (
+                f"1 − {name}",
+                1 - value,
+                "the labels 1 and 0 are swapped (1 marks the positive class)",
+            )
+        ]
+    if value.dtype.kind != "f":
+        return []
+    return [
+        (f"{name}²", value**2, f"{name} is squared once too often (is it a square already, σ²?)"),
+        (f"√{name}", np.sqrt(np.abs(value)), f"{name} is used where its square root is meant"),
+        (f"−{name}", -value, f"the sign of {name} is flipped"),
+    ]
+
+
+def _transforms(name, value, case):
+    if isinstance(value, np.ndarray):
+        return _array_transforms(name, value) if value.size else []
+    return _scalar_transforms(name, value, case)
+
+
 def as_if(exercise, cases, outcomes, compare):
     """A Finding when one change of one scalar input turns the reference into the learner's
     function on every case; else None. ``compare(expected, got, case)`` → None if equal."""
     first = cases[0]
     for name, value in first.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        number = isinstance(value, (int, float, np.integer, np.floating))
+        if isinstance(value, bool) or not (number or isinstance(value, np.ndarray)):
             continue
         if name in ("m", "k", "max_iter", "fan_in", "fan_out"):
             continue  # sizes: changing them changes the problem, not a term
-        for text, _, meaning in _scalar_transforms(name, value, first):
+        for text, _, meaning in _transforms(name, value, first):
             if _fits(exercise, cases, outcomes, compare, name, text):
-                g = _GREEK.get(name, name)
+                g = _GREEK.get(name, name) if not isinstance(value, np.ndarray) else name
                 return Finding(
                     f"your results are the library's with {g} replaced by {text}: {meaning}",
                     _as_if_fix(name, text, g),
@@ -80,7 +106,7 @@ def _fits(exercise, cases, outcomes, compare, name, text):
     changed_somewhere = False
     for case, outcome in zip(cases, outcomes, strict=True):
         value = case[name]
-        options = {t: v for t, v, _ in _scalar_transforms(name, value, case)}
+        options = {t: v for t, v, _ in _transforms(name, value, case)}
         if text not in options:
             return False
         new = options[text]
@@ -91,7 +117,7 @@ def _fits(exercise, cases, outcomes, compare, name, text):
         changed = call(exercise.reference, {**case, name: new}, None)
         if changed.error is not None or compare(changed.value, outcome.value, case) is not None:
             return False
-        changed_somewhere |= new != value
+        changed_somewhere |= not np.array_equal(new, value)
     return changed_somewhere
 
 
@@ -103,6 +129,8 @@ def _as_if_fix(name, text, g):
         )
     if text == "0":
         return f"use {name} ({g}): the formula depends on it."
+    if text.startswith("1 − "):
+        return f"1 in {name} marks the positive class (an anomaly, class k): check which is which."
     if text.startswith("−"):
         return f"check the sign in front of {g}'s term: the step goes against the gradient."
     if "− 1" in text or "+ 1" in text:
@@ -219,6 +247,10 @@ def split_penalty(exercise, function, cases, differences, differ):
             got = _minus(call(function, case, exercise.time_limit).value, mine.value)
         except (TypeError, ValueError):
             return None
+        if _all_zero(got):
+            return Finding(
+                "the penalty left out: your result does not change with λ", _PENALTY, "no penalty"
+            )
         parts.append(("penalty", index, differ(expected, got, case, True)))
     kinds = {kind for kind, _, d in parts if d is not None}
     if len(kinds) != 1:
@@ -243,6 +275,14 @@ _PENALTY = (
     "the penalty is λ/(2m)·Σθⱼ² in the cost and λ/m·θⱼ in the gradient, j ≥ 1 (θ₀ is not "
     "penalized): compare yours term by term."
 )
+
+
+def _all_zero(value):
+    if isinstance(value, str):
+        return True
+    if isinstance(value, (tuple, list)):
+        return all(_all_zero(v) for v in value)
+    return not np.any(value)
 
 
 def _minus(a, b):

@@ -36,8 +36,9 @@ def is_numbers(value):
         return False
 
 
-def symbols(case):
-    """[(symbol, size)] for the case's sizes, e.g. [("m", 30), ("X.shape[1]", 4), ("k", 3)]."""
+def symbols(case, ones=False):
+    """[(symbol, size)] for the case's sizes, e.g. [("m", 30), ("X.shape[1]", 4), ("k", 3)];
+    sizes of 1 only with ``ones``."""
     found = {}
     for name, value in case.items():
         if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
@@ -46,14 +47,17 @@ def symbols(case):
             for axis, size in enumerate(value.shape):
                 default = f"len({name})" if value.ndim == 1 else f"{name}.shape[{axis}]"
                 found.setdefault(_SYMBOLS.get((name, axis), default), size)
-    return [(symbol, size) for symbol, size in found.items() if size > 1]
+    return [(symbol, size) for symbol, size in found.items() if size > 1 or (ones and size)]
 
 
-def name_factor(ratio, case):
-    """(symbol, meaning) for a factor such as 2, ½, m, 1/(2m), m/(m − 1), −1; or (None, "")."""
-    for symbol, value in (("2", 2.0), ("½", 0.5), ("−1", -1.0), ("−2", -2.0), ("−½", -0.5)):
-        if np.isclose(ratio, value, rtol=1e-6):
-            return symbol, ""
+def name_factors(ratio, case):
+    """Every (symbol, meaning) that fits a factor: 2, ½, m, 1/(2m), m/(m − 1), √((m − 1)/m),
+    m/n, −1 …, simplest first (a lone case may fit several; the others tell them apart)."""
+    found = [
+        (symbol, "")
+        for symbol, value in (("2", 2.0), ("½", 0.5), ("−1", -1.0), ("−2", -2.0), ("−½", -0.5))
+        if np.isclose(ratio, value, rtol=1e-6)
+    ]
     for symbol, size in symbols(case):
         s = symbol if len(symbol) == 1 else f"({symbol})"
         candidates = (
@@ -65,18 +69,23 @@ def name_factor(ratio, case):
             (f"2/{s}", 2 / size),
             (f"{s}/({s} − 1)", size / (size - 1)),
             (f"({s} − 1)/{s}", (size - 1) / size),
+            (f"√({s}/({s} − 1))", np.sqrt(size / (size - 1))),
+            (f"√(({s} − 1)/{s})", np.sqrt((size - 1) / size)),
             (f"{s}²", size**2),
             (f"−{s}", -size),
             (f"−1/{s}", -1 / size),
         )
-        for text, value in candidates:
-            if np.isclose(ratio, value, rtol=1e-6):
-                return text, _MEANINGS.get(symbol, f"{symbol} = {size}")
-    for a, a_size in symbols(case):
-        for b, b_size in symbols(case):
-            if a_size != b_size and np.isclose(ratio, a_size / b_size, rtol=1e-6):
-                return f"{a}/{b}", f"a division by {b} where the formula divides by {a}"
-    return None, ""
+        found += [
+            (text, _MEANINGS.get(symbol, f"{symbol} = {size}"))
+            for text, value in candidates
+            if np.isclose(ratio, value, rtol=1e-6)
+        ]
+    sizes = symbols(case, ones=True)
+    for a, a_size in sizes:
+        for b, b_size in sizes:
+            if a != b and np.isclose(ratio, a_size / b_size, rtol=1e-6):
+                found.append((f"{a}/{b}", f"a division by {b} where the formula divides by {a}"))
+    return found
 
 
 def factor_fix(symbol, ratio):
@@ -167,6 +176,22 @@ def diagnose_shape(e, g, case, rtol, atol):
             "overreduced",
         )
     return _wrong_axis(e, g, case)
+
+
+def values_for_indices(e, g, case):
+    """The values at the expected indices (d.min where d.argmin is asked)."""
+    if e.ndim != 1 or e.dtype.kind not in "iu" or g.shape != e.shape:
+        return None
+    for name, value in case.items():
+        if isinstance(value, np.ndarray) and value.ndim == 2 and len(value) == len(e):
+            if e.max(initial=0) < value.shape[1] and np.allclose(g, value[np.arange(len(e)), e]):
+                return Finding(
+                    f"the values themselves where their index is expected: {name}'s smallest "
+                    "(or largest) entry of each row, not its position",
+                    "np.argmin / np.argmax give the index; np.min / np.max the value.",
+                    "values for indices",
+                )
+    return None
 
 
 def _scores_for_indices(e, g):

@@ -136,21 +136,10 @@ def _one_vs_all_cases(rng):
         Y = (labels[:, None] == np.arange(k)).astype(float)
         X = _design(rng, m, n) + Y @ rng.normal(scale=2.0, size=(k, n + 1)) * np.r_[0, np.ones(n)]
         cases.append(dict(solve=solve, X=X, Y=Y, regularization=1.0))
+    # A solver cut short: the classifiers stop after different numbers of steps (the
+    # history pads the shorter ones with their final cost), and the worst stop is returned.
+    cases.append({**cases[-1], "solve": partial(lbfgs, max_iter=3, tol=1e-10)})
     return cases
-
-
-def _one_vs_all_problem(expected, got, case):
-    if not isinstance(got, tuple) or len(got) != 3:
-        return "expected three return values: theta, cost_history, stop"
-    theta, history, _ = got
-    theta, history = np.asarray(theta, dtype=float), np.asarray(history, dtype=float)
-    if theta.shape != expected[0].shape:
-        return f"theta: expected shape {expected[0].shape}, got shape {theta.shape}"
-    if not np.allclose(theta, expected[0], rtol=1e-5, atol=1e-7):
-        return "theta: the classifiers' parameters differ"
-    if history.ndim != 1 or not np.isclose(history[-1], expected[1][-1], rtol=1e-6):
-        return "cost_history: its last value must be the sum of the K classifiers' final costs"
-    return None
 
 
 def _one_vs_all_same_column(solve, X, Y, regularization):
@@ -231,11 +220,11 @@ EXERCISES = [
         mistakes=[
             Mistake(
                 "argmin instead of argmax",
-                "the predicted class has the largest score θₖᵀx.",
+                "the predicted class has the largest score θ⁽ᵏ⁾ᵀx.",
                 _predict_argmin,
             ),
             Mistake(
-                "the first class whose g(θₖᵀx) ≥ ½ instead of the most likely one",
+                "the first class whose g(θ⁽ᵏ⁾ᵀx) ≥ ½ instead of the most likely one",
                 "compare the K classifiers with each other: the argmax of X @ theta.",
                 _predict_first_above_half,
             ),
@@ -250,7 +239,7 @@ EXERCISES = [
         name="logistic_regression.one_vs_all",
         reference=one_vs_all,
         cases=_one_vs_all_cases,
-        compare=_one_vs_all_problem,
+        rtol=1e-6,
         page=f"{PAGE}, section 'More than two classes'",
         mistakes=[
             Mistake(

@@ -106,6 +106,12 @@ def _forward_no_bias(weights, biases, X, activation):
     return activations, softmax(activations[-1] @ weights[-1])
 
 
+def _forward_sigmoid_output(weights, biases, X, activation):
+    # Andrew Ng's ex4 network ends in K sigmoids; this one ends in a softmax.
+    activations, _ = forward_propagation(weights, biases, X, activation)
+    return activations, sigmoid(activations[-1] @ weights[-1] + biases[-1])
+
+
 # ------------------------------------------------------------------ back-propagation
 def _backward_cases(rng):
     cases = []
@@ -133,9 +139,11 @@ def _backward(
     *,
     slope=activation_derivative,
     batch_mean=True,
+    one_hot=True,
 ):
     B, K = probabilities.shape
-    delta = (probabilities - np.eye(K)[y]) / (B if batch_mean else 1)
+    targets = np.eye(K)[y] if one_hot else y[:, None]
+    delta = (probabilities - targets) / (B if batch_mean else 1)
     weight_gradients, bias_gradients = [], []
     for layer in range(len(weights) - 1, -1, -1):
         a = activations[layer]
@@ -165,6 +173,11 @@ def _backward_relu_output(weights, activations, probabilities, y, activation):
 
 def _backward_not_averaged(weights, activations, probabilities, y, activation):
     return _backward(weights, activations, probabilities, y, activation, batch_mean=False)
+
+
+def _backward_labels_as_numbers(weights, activations, probabilities, y, activation):
+    # P − y with y the class numbers, broadcast along each row: Ng's ex4 recodes y first.
+    return _backward(weights, activations, probabilities, y, activation, one_hot=False)
 
 
 # --------------------------------------------------------------------- the penalty
@@ -282,6 +295,12 @@ EXERCISES = [
                 "every layer adds its bias: a_previous @ W + b.",
                 _forward_no_bias,
             ),
+            Mistake(
+                "K sigmoids at the output (Andrew Ng's ex4 network) instead of the softmax",
+                "this network's output layer is a softmax: each row's K probabilities sum "
+                "to 1 (softmax(z) along axis=1).",
+                _forward_sigmoid_output,
+            ),
         ],
     ),
     Exercise(
@@ -301,6 +320,12 @@ EXERCISES = [
                 "a sum over the batch where the cost has a mean",
                 "the output layer's δ is (P − Y) / B, B the number of rows in the batch.",
                 _backward_not_averaged,
+            ),
+            Mistake(
+                "the class numbers y where the one-hot Y is needed: P − y",
+                "the output layer's δ is (P − Y) / B with Y = np.eye(K)[y], one row of 0s "
+                "with a 1 at the class (Andrew Ng's ex4 recodes y the same way).",
+                _backward_labels_as_numbers,
             ),
         ],
     ),
