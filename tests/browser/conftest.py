@@ -33,11 +33,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # JupyterLab settings for the test: no autosave, no news or update check from the network,
-# every notebook cell rendered (not only those scrolled into view).
+# every notebook cell rendered (not only those scrolled into view), a notebook's kernel
+# shut down when its tab closes.
 SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/apputils-extension/notification": {"checkForUpdates": False, "fetchNews": "false"},
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none", "kernelShutdown": True},
 }
 
 

@@ -35,6 +35,25 @@ def github_slug(heading):
 MATH_PAGES = sorted((ROOT / "homemade").glob("*/README.md")) + [ROOT / "homemade" / "NOTATION.md"]
 
 
+NOTEBOOKS = sorted(ROOT.glob("notebooks/*/*.ipynb"))
+
+
+def markdown_cells(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+
+
+def count_notebook_formulas(notebook):
+    """Formulas in a notebook's markdown cells, as JupyterLab finds them: `$…$`, and `$$…$$`
+    on one line or over several."""
+    text = "\n\n".join(markdown_cells(notebook))
+    text = re.sub(r"^(`{3,}|~{3,}).*?^\1", "", text, flags=re.S | re.M)
+    text = re.sub(r"(`+)(.+?)\1", "", text)
+    display = len(re.findall(r"\$\$.+?\$\$", text, flags=re.S))
+    inline = len(re.findall(r"(?<!\\)\$", re.sub(r"\$\$.+?\$\$", "", text, flags=re.S))) // 2
+    return display, inline
+
+
 def count_formulas(page):
     """(display, inline) formulas of a page, counted as JupyterLab finds them."""
     display = inline = 0
@@ -72,14 +91,13 @@ def section_links():
     """(source file, target page, fragment) for every link to a .md section (or, in a .md,
     to a section of the same page)."""
     links = []
-    sources = sorted(ROOT.glob("notebooks/*/*.ipynb")) + sorted(ROOT.glob("homemade/**/*.md"))
+    sources = NOTEBOOKS + sorted(ROOT.glob("homemade/**/*.md"))
     sources += [ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
     for source in sources:
         if ".ipynb_checkpoints" in source.parts:
             continue
         if source.suffix == ".ipynb":
-            cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
-            texts = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+            texts = markdown_cells(source)
         else:
             texts = [source.read_text(encoding="utf-8")]
         for text in texts:

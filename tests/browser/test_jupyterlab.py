@@ -1,8 +1,9 @@
 """The math pages in JupyterLab, in a real browser: `make browser` (CONTRIBUTING.md).
 
 Every math page and NOTATION.md is opened in JupyterLab's Markdown viewer (what a click on
-a link from a notebook opens, `make lab` and Binder alike); every formula of the source
-must come out typeset by MathJax, with no raw TeX and no MathJax error left. A notebook's
+a link from a notebook opens, `make lab` and Binder alike), and every notebook in the
+notebook editor; every formula of the source (of the notebooks' markdown cells) must come
+out typeset by MathJax, with no raw TeX and no MathJax error left. A notebook's
 link to a math page section is clicked, and every other section link of the notebooks is
 followed the way a click follows it: the section's heading must be in view. Screenshots
 of each go to BROWSER_SCREENSHOTS (default: /tmp/homemade-browser-test).
@@ -11,15 +12,26 @@ of each go to BROWSER_SCREENSHOTS (default: /tmp/homemade-browser-test).
 import re
 
 import pytest
-from pages import MATH_PAGES, ROOT, count_formulas, jupyterlab_id, section_links
+from pages import (
+    MATH_PAGES,
+    NOTEBOOKS,
+    ROOT,
+    count_formulas,
+    count_notebook_formulas,
+    jupyterlab_id,
+    section_links,
+)
 
 VIEWER = ".jp-MarkdownViewer:not(.lm-mod-hidden) .jp-RenderedMarkdown"
+CELLS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .jp-RenderedMarkdown"
 LINK_NOTEBOOK = "notebooks/k_means/k_means_exercises.ipynb"
 LINK_FRAGMENT = "k-means-where-to-start"
 TIMEOUT = 60_000  # ms: the first page also loads MathJax
 
 # What the page shows as text outside formulas and code, and what typeset formulas it has.
-RENDERED = """(root) => {
+RENDERED = """(roots) => {
+  const root = document.createElement("div");
+  for (const node of [].concat(roots)) root.appendChild(node.cloneNode(true));
   const copy = root.cloneNode(true);
   const hidden = "mjx-container, code, pre, .jp-InternalAnchorLink";
   copy.querySelectorAll(hidden).forEach((node) => node.remove());
@@ -73,17 +85,16 @@ def open_document(page, path, factory=None):
     command(page, "docmanager:open", path=path, **({"factory": factory} if factory else {}))
 
 
-def wait_typeset(page, expected):
+def wait_typeset(page, expected, where=VIEWER):
     """The rendered page, once MathJax has typeset as many formulas as the source has."""
-    viewer = page.locator(VIEWER)
-    viewer.wait_for()
+    page.locator(where).first.wait_for()
     page.wait_for_function(
-        f"(n) => document.querySelectorAll('{VIEWER} mjx-container').length >= n",
+        f"(n) => document.querySelectorAll('{where} mjx-container').length >= n",
         arg=expected,
         timeout=TIMEOUT,
     )
     page.wait_for_timeout(300)  # let layout settle after the last formula
-    return viewer.evaluate(RENDERED)
+    return page.locator(where).evaluate_all(RENDERED)
 
 
 @pytest.mark.parametrize("math_page", MATH_PAGES, ids=relative)
@@ -103,10 +114,22 @@ def test_every_formula_is_typeset(lab_page, math_page, screenshots):
     assert raw == [], "raw TeX left as text"
 
 
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_formulas_are_typeset(lab_page, notebook):
+    """The notebooks' markdown cells use Jupyter's own $ and $$ forms: typeset, no raw TeX."""
+    display, inline = count_notebook_formulas(notebook)
+    open_document(lab_page, relative(notebook))
+    rendered = wait_typeset(lab_page, display + inline, CELLS)
+    assert rendered["errors"] == []
+    assert (rendered["formulas"], rendered["display"]) == (display + inline, display)
+    raw = re.findall(r".{0,30}(?:\$|\\[A-Za-z]+|\\[{}|,;!]).{0,30}", rendered["text"])
+    assert raw == [], "raw TeX left as text"
+
+
 def heading_in_view(page, fragment):
     target = page.locator(f'{VIEWER} [data-jupyter-id="{jupyterlab_id(fragment)}"]')
     heading = target.locator("xpath=ancestor-or-self::*[self::h2 or self::h3 or self::h4]")
-    heading.wait_for()
+    heading.wait_for(timeout=15_000)
     page.wait_for_timeout(500)
     return heading
 
