@@ -34,7 +34,7 @@ def estimate_mean(X):
 
 
 def estimate_variance(X, mean):
-    """σ_j² = (1/m) Σ_i (x_j⁽ⁱ⁾ - μ_j)², divided by m like the course.
+    """σ_j² = (1/m) Σ_i (x_j⁽ⁱ⁾ - μ_j)², divided by m like Andrew Ng's course.
 
     Parameters
     ----------
@@ -112,7 +112,7 @@ def log_density(X, mean, covariance):
     """log p(x) = -½ (n log 2π + log|Σ| + (x - μ)ᵀ Σ⁻¹ (x - μ)) for every row of ``X``.
 
     The log of the density, because p(x) itself underflows to 0 far from μ (see the math
-    page). For independent features it is the log of the course's product of the n
+    page). For independent features it is the log of Ng's product of the n
     one-feature densities.
 
     Parameters

@@ -40,14 +40,14 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
     ----------
     covariance : {"diagonal", "full"}, default="diagonal"
         ``"diagonal"``: every feature is an independent Gaussian and p(x) is the product of
-        the n one-dimensional densities (the course's model). ``"full"``: one multivariate
+        the n one-dimensional densities (Andrew Ng's model). ``"full"``: one multivariate
         Gaussian with a full covariance matrix, which also captures correlated features.
     epsilon : float >= 0 or None, default=None
         The density threshold ε: ``predict`` flags the examples with p(x) < ε (so 0 flags
         nothing). ``None``: ``fit`` uses the default rule, ε = the density on the boundary
         of the region that holds 99.73 % of the fitted Gaussian (squared Mahalanobis
         distance ``scipy.stats.chi2.ppf(0.9973, n)``: in one dimension, beyond 3σ), see
-        ``default_log_epsilon`` in ``gaussian.py``. The course's way, choosing ε by F1 on
+        ``default_log_epsilon`` in ``gaussian.py``. Andrew Ng's way, choosing ε by F1 on
         labelled validation data, is :meth:`select_threshold`, which replaces either.
 
     Attributes
@@ -78,10 +78,10 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
 
     Notes
     -----
-    ``predict`` returns **1 for an anomaly and 0 for a normal example**, as the course does.
+    ``predict`` returns **1 for an anomaly and 0 for a normal example**, as Ng's course does.
     scikit-learn's outlier detectors use -1 for outliers and +1 for inliers instead;
     ``decision_function`` follows scikit-learn's sign convention (negative = anomaly).
-    ``score_samples`` returns the density p(x) itself, like the course; far-away points
+    ``score_samples`` returns the density p(x) itself, like Ng's course; far-away points
     get exactly 0 (and many features of tiny variance can give inf), without warnings.
 
     Examples
@@ -224,7 +224,7 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         return (self.log_density(X) < self.log_epsilon_).astype(np.int64)
 
     def select_threshold(self, X_val, y_val, thresholds=1000):
-        """Choose ε that maximizes F1 on labelled data (the course's way); return ``self``.
+        """Choose ε that maximizes F1 on labelled data (Ng's way); return ``self``.
 
         Parameters
         ----------
@@ -235,7 +235,7 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         thresholds : int >= 1, "midpoints" or array-like of float >= 0, default=1000
             The candidate values of ε.
 
-            - an integer k: the course's grid, k evenly spaced values
+            - an integer k: Ng's grid, k evenly spaced values
               ``min p + i · (max p - min p) / k`` for ``i = 0 .. k-1`` over the densities
               of ``X_val``;
             - ``"midpoints"``: one candidate between every two neighbouring distinct
@@ -248,7 +248,7 @@ class GaussianAnomalyDetector(OutlierMixin, BaseEstimator):
         Returns
         -------
         self : GaussianAnomalyDetector
-            With ``epsilon_`` the first (smallest-index) candidate of best F1, as in the
+            With ``epsilon_`` the first (smallest-index) candidate of best F1, as in Ng's
             course, and the curves ``thresholds_``, ``precision_curve_``,
             ``recall_curve_``, ``f1_curve_`` and ``best_f1_``.
         """
