@@ -284,8 +284,9 @@ def _changed_input(name, cases, outcomes):
     label, before, after = outcomes[index].changed[0]
     message = (
         f"{name}: not yet. Every result is right, but your function changed its input "
-        f"{label} in place: the caller's array is not what it passed in (gradient descent "
-        f"would go on with the changed one).\nFix: {_IN_PLACE}\n"
+        f"{label} in place: the caller's array is not what it passed in (a loop that "
+        f"calls your function again, gradient descent say, would go on with the changed "
+        f"one).\nFix: {_IN_PLACE}\n"
         f"Case {index + 1} of {len(cases)}:\n{show_case(cases[index])}\n"
         f"{label} after your function:\n{show_value(after)}"
     )

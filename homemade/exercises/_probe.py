@@ -34,10 +34,14 @@ def _scalar_transforms(name, value, case):
     g = _GREEK.get(name, name)
     found = [
         ("0", 0 * value, f"{g} is left out: your result does not depend on it"),
+        # (No −λ: λ < 0 has no meaning, and √λ in the library's normal equation is NaN;
+        # a penalty with the wrong sign is the λ = 0 probe's finding.)
         (f"−{g}", -value, f"the sign of {g}'s term is flipped (a + where the formula has a −)"),
         (f"2{g}", 2 * value, f"{g}'s term is twice too large"),
         (f"{g}/2", value / 2, f"{g}'s term is half what it should be (a ½ too many)"),
     ]
+    if name == "regularization":
+        found = [f for f in found if not f[0].startswith("−")]
     if isinstance(value, (int, np.integer)):
         found += [
             (
@@ -198,6 +202,23 @@ def consistent(failing):
         if count >= 2 and 3 * count >= 2 * len(failing):
             index = next(i for (i, _), o in zip(failing, options, strict=True) if key in o)
             return options[[i for i, _ in failing].index(index)][key], index
+        return _two_mistakes(failing, options, counts)
+    return None
+
+
+def _two_mistakes(failing, options, counts):
+    """Two findings that between them fit every failing case: two mistakes at once."""
+    ranked = [key for key, _ in counts.most_common()]
+    for a in ranked:
+        for b in ranked:
+            if a[1] < b[1] and all(a in o or b in o for o in options):
+                first = next(o[a] for o in options if a in o)
+                second = next(o[b] for o in options if b in o)
+                return Finding(
+                    f"{first.name}; and on other cases, {second.name}",
+                    f"{first.fix} And: {second.fix}",
+                    f"{a[1]} + {b[1]}",
+                ), next(i for (i, _), o in zip(failing, options, strict=True) if a in o)
     return None
 
 
@@ -216,9 +237,14 @@ def name_difference(exercise, function, cases, outcomes, differences, differ):
     def same(e, g, case):
         return differ(e, g, case, False)
 
+    # A penalty named wrong in a given way first, then "as if λ were …", then the plain
+    # "right without the penalty" (less specific than either), then an input ignored.
+    split = split_penalty(exercise, function, cases, differences, differ)
+    named = split if split is not None and split.key != "penalty" else None
     finding = (
-        split_penalty(exercise, function, cases, differences, differ)
+        named
         or as_if(exercise, cases, outcomes, same)
+        or split
         or ignored_input(exercise, function, cases, first)
     )
     return finding, ("" if finding else label), first

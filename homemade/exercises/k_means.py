@@ -28,6 +28,9 @@ def _distance_cases(rng):
     ]
     for m, n, k in ((5, 1, 2), (30, 3, 4), (80, 6, 5)):
         cases.append(dict(X=rng.normal(size=(m, n)), centers=rng.normal(size=(k, n))))
+    # float32 points: the result is compared at float32's precision.
+    X, centers = rng.normal(size=(12, 3)), rng.normal(size=(4, 3))
+    cases.append(dict(X=X.astype(np.float32), centers=centers.astype(np.float32)))
     return cases
 
 
@@ -324,6 +327,14 @@ EXERCISES = [
         behaviour=_plusplus_behaviour,
         page=f"{PAGE}, section 'k-means++: where to start'",
         mistakes=[
+            # First: a draw from the global state can look like any other mistake.
+            Mistake(
+                "randomness from NumPy's global state instead of the rng passed in",
+                "draw with the generator you are given (rng.integers, rng.choice), so that "
+                "the same seed gives the same centroids.",
+                _plusplus_global_random,
+                recognise=_twice_the_same,
+            ),
             Mistake(
                 "the farthest point every time instead of a random draw",
                 "draw the next centroid at random with probability D(x)² / Σ D²: "
@@ -337,13 +348,6 @@ EXERCISES = [
                 "to the nearest centroid so far: rng.choice(m, p=...).",
                 _plusplus_uniform,
                 recognise=_same_group_twice,
-            ),
-            Mistake(
-                "randomness from NumPy's global state instead of the rng passed in",
-                "draw with the generator you are given (rng.integers, rng.choice), so that "
-                "the same seed gives the same centroids.",
-                _plusplus_global_random,
-                recognise=_twice_the_same,
             ),
         ],
     ),

@@ -26,6 +26,8 @@ def _sigmoid_cases(rng):
         dict(z=rng.normal(scale=3.0, size=(4, 3))),
         # Far out on both sides: g must stay a number between 0 and 1.
         dict(z=np.array([-1000.0, -40.0, 40.0, 1000.0])),
+        # float32 in, float32 precision out (e^89 is already ∞ in float32).
+        dict(z=np.array([-100.0, -3.0, 0.5, 3.0, 100.0], dtype=np.float32)),
     ]
 
 
