@@ -33,6 +33,7 @@ from homemade.linear_regression.linear_regression import (
     normal_equation,
 )
 from homemade.model_selection import train_test_split
+from homemade.plotting.linear_regression import _descent_path
 
 matplotlib.use("Agg")  # the notebook protocol test runs the demo's cells, figures included
 import matplotlib.pyplot as plt  # noqa: E402
@@ -531,6 +532,50 @@ def test_happiness_test_r2_of_the_demos(happiness):
     # The demos print 0.6797 and 0.7736: freedom adds to the economy on unseen countries.
     assert economy.score(X_test[:, :1], y_test) == pytest.approx(0.6797, abs=1e-4)
     assert both.score(X_test, y_test) == pytest.approx(0.7736, abs=1e-4)
+
+
+def test_univariate_demo_step_sizes_do_what_the_text_says(happiness):
+    """One standardized feature: XᵀX/m = I, so a step multiplies θ's error by 1 − α."""
+    X_train, _, y_train, _ = _happiness_split(happiness, [GDP])
+    exact = LinearRegression(solver="normal_equation").fit(X_train, y_train)
+    theta_star = np.concatenate([[exact.intercept_], exact.coef_])
+    design = design_matrix(exact.feature_map_.transform(X_train))
+    np.testing.assert_allclose(design.T @ design / len(design), np.eye(2), atol=1e-12)
+    for alpha in (1.0, 1.8, 2.0):
+        path = _descent_path(design, y_train, 0.0, alpha, 4)
+        errors = path - theta_star
+        # Every step multiplies the error by 1 − α: α = 1 lands in one step, 1.8 flips
+        # sides shrinking by 0.8, 2 jumps between θ = 0 and its mirror image forever.
+        np.testing.assert_allclose(errors[1:], (1 - alpha) * errors[:-1], atol=1e-12)
+    partial = LinearRegression(learning_rate=1.8, max_iter=10, tol=0.0)
+    with pytest.warns(ConvergenceWarning):
+        partial.fit(X_train, y_train)
+    # The demo's picture of those 10 steps ends where the estimator ends.
+    end = _descent_path(design, y_train, 0.0, 1.8, partial.n_iter_)[-1]
+    np.testing.assert_allclose(end, np.r_[partial.intercept_, partial.coef_], rtol=1e-12)
+    with pytest.raises(ValueError, match="diverged"):
+        LinearRegression(learning_rate=2.05).fit(X_train, y_train)
+
+
+def test_multivariate_demo_gap_shrinks_at_the_rates_of_the_eigenvalues(happiness):
+    """Two standardized features with correlation r: ν = 1 − r, 1, 1 + r. The gap in J
+    shrinks by (1 − α)² per step early (the intercept's error dominates from θ = 0) and by
+    (1 − α(1 − r))² late (the slowest direction), as the demo prints."""
+    X_train, _, y_train, _ = _happiness_split(happiness, [GDP, FREEDOM])
+    model = LinearRegression(tol=1e-12).fit(X_train, y_train)
+    exact = LinearRegression(solver="normal_equation").fit(X_train, y_train)
+    design = design_matrix(model.feature_map_.transform(X_train))
+    r = np.corrcoef(design[:, 1], design[:, 2])[0, 1]
+    nu = np.linalg.eigvalsh(design.T @ design / len(design))
+    np.testing.assert_allclose(nu, [1 - r, 1, 1 + r], rtol=1e-12)
+    gap = (model.cost_history_ - exact.cost_history_[-1]) / exact.cost_history_[-1]
+    gap = gap[gap > 0]
+    quarter = len(gap) // 4
+    early = (gap[quarter] / gap[1]) ** (1 / (quarter - 1))
+    late = (gap[-1] / gap[-quarter]) ** (1 / (quarter - 1))
+    assert early == pytest.approx(0.9**2, abs=0.005)
+    assert late == pytest.approx((1 - 0.1 * (1 - r)) ** 2, abs=0.005)
+    assert late - early > 0.05  # two slopes, not one
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import plotly.graph_objects as go
 
-from homemade.linear_regression.linear_regression import cost
+from homemade.features import design_matrix
+from homemade.linear_regression.linear_regression import cost, gradient
 
 
 def plot_data(ax, X_train, y_train, X_test, y_test, xlabel, ylabel):
@@ -126,13 +127,26 @@ def plot_cost_history(cost_history, best_cost, log_gap=False, ax=None):
     return ax
 
 
+def _descent_path(design, y, regularization, learning_rate, steps):
+    """θ before the first and after every step of gradient descent from θ = 0 (the
+    estimator's arithmetic, so the last θ is the estimator's)."""
+    path = [np.zeros(design.shape[1])]
+    for _ in range(steps):
+        path.append(path[-1] - learning_rate * gradient(path[-1], design, y, regularization))
+    return np.array(path)
+
+
 def plot_partial_fit(partial, converged, X_train, y_train, best_cost, xlabel, ylabel):
-    """Two panels: the line after some steps next to the converged one, and the cost so far.
+    """Three panels: the line after every step, θ's path on the cost's contours, the cost.
+
+    Left: the training points, the line after each step (pale to dark) and the converged
+    one (dashed grey): with 1 < α < 2 the lines land on alternate sides of it. Middle: the
+    same steps as points θ⁽⁰⁾, θ⁽¹⁾, … on the contours of J(θ₀, θ₁). Right: J so far.
 
     Parameters
     ----------
     partial : LinearRegression
-        Fitted for a few steps.
+        Fitted by gradient descent for a few steps, on one feature.
     converged : LinearRegression
         Fitted to convergence, drawn dashed.
     X_train : ndarray of shape (m, 1)
@@ -142,17 +156,22 @@ def plot_partial_fit(partial, converged, X_train, y_train, best_cost, xlabel, yl
     xlabel, ylabel : str
         The axis labels of the data panel.
     """
+    lam = float(partial.regularization)
+    design = design_matrix(partial.feature_map_.transform(X_train))
+    path = _descent_path(design, y_train, lam, partial.learning_rate, partial.n_iter_)
     grid = np.linspace(X_train.min(), X_train.max(), 100).reshape(-1, 1)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4))
+    lines = design_matrix(partial.feature_map_.transform(grid)) @ path[1:].T
+    fig, (left, middle, right) = plt.subplots(1, 3, figsize=(17, 4.2))
     left.scatter(X_train[:, 0], y_train, s=14, alpha=0.5)
+    shades = plt.cm.Reds(np.linspace(0.3, 1.0, len(path) - 1))
+    for line, shade in zip(lines.T, shades, strict=True):
+        left.plot(grid[:, 0], line, color=shade, linewidth=1)
     left.plot(grid[:, 0], converged.predict(grid), color="grey", linestyle="--", label="converged")
-    left.plot(
-        grid[:, 0], partial.predict(grid), color="crimson", label=f"after {partial.n_iter_} steps"
-    )
+    left.plot(grid[:, 0], lines[:, -1], color="crimson", label=f"after {partial.n_iter_} steps")
     left.set_ylim(y_train.min() - 1, y_train.max() + 1)
-    left.set_xlabel(xlabel)
-    left.set_ylabel(ylabel)
+    left.set(xlabel=xlabel, ylabel=ylabel)
     left.legend(loc="upper left")
+    plot_cost_surface(middle, design, y_train, path, lam, title="θ after every step")
     plot_cost_history(partial.cost_history_, best_cost, ax=right)
     right.set_title(
         f"α = {partial.learning_rate:.3g}: J = {partial.cost_history_[-1]:.4g}", fontsize=10
