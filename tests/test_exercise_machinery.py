@@ -414,3 +414,21 @@ def test_a_misspelt_name_gives_the_closest_and_all_names(call, closest):
 def test_check_with_a_misspelt_name_reports_the_closest():
     result = check("k_means.asign", None, quiet=True)
     assert result.status == "error" and "Did you mean 'k_means.assign'?" in result.message
+
+
+def test_a_list_stands_for_a_tuple_of_results_everywhere():
+    forward = EXERCISES["neural_network.forward_propagation"].reference
+    standardize = EXERCISES["linear_regression.standardize"].reference
+    f1_search = EXERCISES["anomaly_detection.f1_search"].reference
+    for name, function in (
+        ("neural_network.forward_propagation", lambda *a: list(forward(*a))),
+        ("linear_regression.standardize", lambda X: list(standardize(X))),
+        ("anomaly_detection.f1_search", lambda *a: np.array(f1_search(*a))),  # (3, k)
+    ):
+        assert check(name, function, quiet=True).passed, name
+
+
+def test_only_the_first_of_several_return_values_is_named():
+    standardize = EXERCISES["linear_regression.standardize"].reference
+    result = _message("linear_regression.standardize", lambda X: standardize(X)[0])
+    assert "Only the first of the 3 return values" in result.message
