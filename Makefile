@@ -33,7 +33,7 @@ UV := $(VENV)/lock-tool/bin/uv
 UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: install check-python lab test lint math browser unit nbval $(addprefix nbval-,$(KERNELS)) \
+.PHONY: install check-python lab test lint math book browser unit nbval $(addprefix nbval-,$(KERNELS)) \
 	notebooks bench lock clean
 
 install: $(VENV)/.installed
@@ -94,16 +94,22 @@ $(addprefix nbval-,$(KERNELS)): nbval-%: install
 # Stored notebooks carry each plotly figure as JSON (JupyterLab) and as a PNG (GitHub,
 # nbviewer); the PNG needs kaleido plus Chrome or Chromium, checked before any file is
 # touched. Widget model ids are made deterministic afterwards, so that re-running on
-# unchanged code leaves `git status` clean. The kernels talk over IPC (Unix sockets in
-# Jupyter's runtime folder), not TCP on 127.0.0.1, so ipykernel has no plain-text warning
-# to print for each notebook.
+# unchanged code leaves `git status` clean. ipykernel 7 warns at every kernel start that
+# it talks over TCP without encryption, even on 127.0.0.1: sed drops that one line (IPC
+# sockets would avoid it, but two notebook runs at once then collide on their socket
+# paths), and bash's pipefail keeps nbconvert's exit code. A kernel gets 5 minutes to
+# start, as on a busy machine it can take more than nbclient's default minute.
+notebooks: SHELL := /bin/bash
+notebooks: .SHELLFLAGS := -o pipefail -c
 notebooks: install
 	$(BIN)/python tools/check_browser.py
 	$(NOTEBOOK_ENV) PLOTLY_RENDERER=plotly_mimetype+png \
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--NotebookClient.record_timing=False \
 		--NotebookClient.store_widget_state=True \
-		--NotebookClient.timeout=1800 --KernelManager.transport=ipc $(NOTEBOOKS)
+		--NotebookClient.startup_timeout=300 \
+		--NotebookClient.timeout=1800 $(NOTEBOOKS) \
+		2>&1 | sed -u '/Kernel is running over TCP without encryption/d'
 	$(BIN)/python tools/normalize_widget_ids.py $(NOTEBOOKS)
 
 # Every formula of the math pages compiled with KaTeX (pinned in tools/math_check's lock,
@@ -115,6 +121,19 @@ math: tools/math_check/node_modules/.installed
 
 tools/math_check/node_modules/.installed: tools/math_check/package-lock.json | install
 	$(BIN)/npm ci --prefix tools/math_check --silent --no-audit --no-fund
+	touch $@
+
+# The course as a website (book/conf.py): Sphinx + myst-nb + sphinx-book-theme build the
+# README, the math pages, the notebooks (their stored outputs, nothing is executed),
+# NOTATION and CONTRIBUTING into build/book/html, every page read afresh (-E: a change to
+# book/conf.py applies to all); warnings are errors. What the pages load
+# (MathJax, the widget manager) comes from book/package-lock.json, installed with .venv's npm.
+# Preview: .venv/bin/python -m http.server -d build/book/html
+book: install book/node_modules/.installed
+	$(BIN)/sphinx-build -q -E -W --keep-going -c book -d build/book/doctrees . build/book/html
+
+book/node_modules/.installed: book/package-lock.json | install
+	$(BIN)/npm ci --prefix book --silent --no-audit --no-fund
 	touch $@
 
 # The real-browser test (tests/browser): JupyterLab on this checkout, in the system
