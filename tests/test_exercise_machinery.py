@@ -157,6 +157,57 @@ DIAGNOSES += [
 ]
 
 
+def _descent(X, y, lam, alpha, max_iter, tol, *, start=0.0, sign=-1.0, relative=True):
+    cost, gradient = _ref("linear_regression.cost"), _ref("linear_regression.gradient")
+    theta = np.full(X.shape[1], start)
+    costs = [cost(theta, X, y, lam)]
+    for _ in range(max_iter):
+        theta = theta + sign * alpha * gradient(theta, X, y, lam)
+        costs.append(cost(theta, X, y, lam))
+        if costs[-2] - costs[-1] <= (tol * costs[-2] if relative else tol):
+            return theta, np.array(costs), "converged"
+    return theta, np.array(costs), "max_iter"
+
+
+def _reseed(labels, closest, k, *, pick=np.argmax, update=True):
+    labels, counts = labels.copy(), np.bincount(labels, minlength=k)
+    donors = counts[labels] >= 2
+    i = int(pick(np.where(donors, closest, -1.0 if pick is np.argmax else np.inf)))
+    for j in np.flatnonzero(counts == 0):
+        if update:
+            donors = counts[labels] >= 2
+            i = int(pick(np.where(donors, closest, -1.0 if pick is np.argmax else np.inf)))
+            counts[labels[i]] -= 1
+            counts[j] = 1
+        labels[i] = j
+    return labels
+
+
+DIAGNOSES += [
+    (
+        "linear_regression.gradient_descent",
+        lambda *a: _descent(*a, start=1.0),
+        "starts at another cost",
+    ),
+    (
+        "linear_regression.gradient_descent",
+        lambda *a: _descent(*a, sign=1.0)[:2] + ("max_iter",),
+        "your cost rises",
+    ),
+    (
+        "linear_regression.gradient_descent",
+        lambda *a: _descent(*a, relative=False),
+        "the descent stops at another step",
+    ),
+    ("k_means.reseed_empty_clusters", lambda *a: _reseed(*a, update=False), "still empty"),
+    (
+        "k_means.reseed_empty_clusters",
+        lambda *a: _reseed(*a, pick=np.argmin),
+        "another point moved",
+    ),
+]
+
+
 @pytest.mark.parametrize("name, function, words", DIAGNOSES, ids=[w for _, _, w in DIAGNOSES])
 def test_each_diagnosis_names_the_mistake(name, function, words):
     result = _message(name, function)

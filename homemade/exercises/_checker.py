@@ -94,6 +94,10 @@ class Exercise:
         samples is spotted (and reported as a speed note, not a failure).
     time_limit : float
         Seconds one call of the learner's function may take.
+    explain : callable, optional
+        ``explain(expected, got, case)`` → a Finding or None: what the exercise's own
+        properties say about a wrong result (a cluster left empty), asked when the
+        difference alone names nothing.
     """
 
     name: str
@@ -110,6 +114,7 @@ class Exercise:
     behaviour: object = None
     speed_case: object = None
     time_limit: float = TIME_LIMIT
+    explain: object = None
 
 
 @dataclass

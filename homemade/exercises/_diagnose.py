@@ -135,13 +135,7 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
         problem = f"expected shape {e_array.shape}, got shape {g_array.shape}"
         finding = _shapes.diagnose_shape(e_array, g_array, case, rtol, atol)
         if "history" in where and e_array.ndim == g_array.ndim == 1:
-            finding = Finding(
-                f"a history of {g_array.size} costs where {e_array.size} are expected",
-                "the history holds the cost before the first step, then one after every "
-                "step; several runs (one per class) are summed step by step, a run that "
-                "stopped early padded with its final cost (np.pad(..., mode='edge')).",
-                "history length",
-            )
+            finding = _values.history(e_array, g_array)
         return Difference(where, problem, finding, e_array, g_array)
     if _any_float32(case):
         rtol, atol = max(rtol, 1e-5), max(atol, 1e-6)  # float32 keeps about 7 digits
@@ -152,6 +146,8 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
     if not np.all(close):
         marks = ~np.asarray(close, dtype=bool) if np.ndim(close) else None
         findings = diagnose_values(where, e_array, g_array, marks, case, rtol)
+        if "history" in where and e_array.ndim == 1:
+            findings.insert(0, _values.history(e_array, g_array))
         first = findings[0] if findings else None
         return Difference(
             where, "the values differ", first, e_array, g_array, marks, tuple(findings[1:])

@@ -231,6 +231,12 @@ def name_difference(exercise, function, cases, outcomes, differences, differ):
         return found[0], (f"{where[0].upper()}{where[1:]}: " if where else ""), found[1]
     first, difference = failing[0]
     label = f"{difference.where[0].upper()}{difference.where[1:]}: " if difference.where else ""
+    if exercise.explain is not None:
+        for index, d in failing:
+            if d.expected is not None and (
+                found := exercise.explain(d.expected, d.got, cases[index])
+            ):
+                return found, "", index
     if exercise.compare is not None:
         return None, label, first
 

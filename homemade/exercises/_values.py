@@ -125,3 +125,31 @@ def at_threshold(e, g, marks, case):
                         "threshold",
                     )
     return None
+
+
+def history(e, g):
+    """A cost history that starts elsewhere, rises where the library's falls, or has
+    another length."""
+    if g.size and e.size and not np.isclose(g[0], e[0], rtol=1e-6):
+        return Finding(
+            f"the history starts at another cost ({g[0]:.6g}, where J(θ = 0) is {e[0]:.6g})",
+            "start from θ = 0 (np.zeros(n + 1)) and record its cost before the first step.",
+            "history start",
+        )
+    if g.size > 1 and g[-1] > g[0] and e[-1] < e[0]:
+        return Finding(
+            f"your cost rises (from {g[0]:.6g} to {g[-1]:.6g}) where the library's falls",
+            "each step goes against the gradient, θ − α∇J (θ + α∇J climbs).",
+            "history rises",
+        )
+    if g.size != e.size:
+        return Finding(
+            f"a history of {g.size} costs where {e.size} are expected: the descent stops "
+            "at another step",
+            "record the cost before the first step, then one after every step; stop once "
+            "the fall is at most tol times J before the step (costs[-2] - costs[-1] <= "
+            "tol * costs[-2]). Runs of one per class are summed step by step, a run that "
+            "stopped early padded with its final cost (np.pad(..., mode='edge')).",
+            "history length",
+        )
+    return None

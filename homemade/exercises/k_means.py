@@ -5,6 +5,7 @@ update step, an empty cluster, and k-means++ seeding, in the order of
 import numpy as np
 
 from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.exercises._finding import Finding
 from homemade.exercises._notes import uses_library
 from homemade.exercises._sampling import D2_RUNS, d2_sampling_p_value
 from homemade.k_means.k_means import (
@@ -111,6 +112,38 @@ def _reseed_cases(rng):
     labels[:2] = (0, 1)
     cases.append(dict(labels=labels, closest=rng.uniform(0, 5, size=12), k=5))
     return cases
+
+
+def _reseed_explain(expected, got, case):
+    """What the labels themselves say: out of range, a cluster still empty, another point."""
+    labels, k = case["labels"], case["k"]
+    got = np.asarray(got)
+    if got.shape != labels.shape or got.dtype.kind not in "iu":
+        return None
+    outside = sorted(set(got[(got < 0) | (got >= k)].tolist()))
+    if outside:
+        return Finding(
+            f"labels out of range, {outside}: the clusters are 0 … k − 1 = {k - 1}",
+            "the empty clusters are np.flatnonzero(counts == 0), numbered from 0.",
+            "range",
+        )
+    empty = np.flatnonzero(np.bincount(got, minlength=k) == 0).tolist()
+    if empty:
+        return Finding(
+            f"cluster {empty} still empty after your function",
+            "each empty cluster gets a point of its own: with several empty at once, take a "
+            "different point for each (update the counts and set the moved point's distance "
+            "to 0 after each move).",
+            "still empty",
+        )
+    if not np.array_equal(np.flatnonzero(got != labels), np.flatnonzero(expected != labels)):
+        return Finding(
+            "another point moved than the farthest one from its centroid",
+            "move the point with the largest squared distance (np.argmax of closest) among "
+            "clusters that keep at least one point.",
+            "not the farthest",
+        )
+    return None
 
 
 def _reseed_nothing(labels, closest, k):
@@ -306,6 +339,7 @@ EXERCISES = [
         name="k_means.reseed_empty_clusters",
         reference=reseed_empty_clusters,
         cases=_reseed_cases,
+        explain=_reseed_explain,
         page=f"{PAGE}, section 'The algorithm step by step (Lloyd's algorithm)'",
         mistakes=[
             Mistake(
