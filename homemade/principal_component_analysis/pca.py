@@ -10,6 +10,7 @@ calls them and stores the results.
 import numbers
 
 import numpy as np
+import scipy.linalg
 
 from homemade._parameters import FLOAT_TYPE, Custom, check_float_type
 from homemade._validation import check_array, check_is_fitted
@@ -55,7 +56,10 @@ def principal_components(X):
         νⱼ = sⱼ²/m, the variance of the data along u⁽ʲ⁾ (eigenvalue of Σ), descending.
     """
     centred = X - X.mean(axis=0)
-    _, s, Vt = np.linalg.svd(centred, full_matrices=False)
+    # SciPy's SVD, as scikit-learn's full solver: the same LAPACK routine (gesdd) as
+    # np.linalg.svd, but on the MNIST sample with 2 BLAS threads on a busy 2-core machine
+    # NumPy's took 30 s against SciPy's 0.8 s (1.1 s each on one thread).
+    _, s, Vt = scipy.linalg.svd(centred, full_matrices=False)
     return flip_signs(Vt.T), s**2 / len(X)
 
 
