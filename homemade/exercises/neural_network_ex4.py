@@ -16,20 +16,45 @@ PAGE = "homemade/neural_network/README.md"
 
 
 # ---------------------------------------------------------- the numerical gradient
+class _Cost:
+    """A cost J(θ) of the cases, printed by what it is rather than as <function … at 0x…>."""
+
+    def __init__(self, description, function):
+        self.description, self.function = description, function
+
+    def __call__(self, theta):
+        return self.function(theta)
+
+    def __repr__(self):
+        return self.description
+
+
 def _cubic(theta):
     return float(np.sum(theta**3) / 3 + theta[0] * theta[-1])
 
 
 def _numeric_cases(rng):
-    cases = [dict(J=_cubic, theta=np.array([1.0, -2.0, 0.5]), entries=np.array([0, 2]),
-                  epsilon=1e-4)]
+    cases = [
+        dict(
+            J=_Cost("θ ↦ Σ θᵢ³/3 + θ₀θ₂", _cubic),
+            theta=np.array([1.0, -2.0, 0.5]),
+            entries=np.array([0, 2]),
+            epsilon=1e-4,
+        )
+    ]
     X, y = np.column_stack([np.ones(8), rng.normal(size=(8, 2))]), (rng.uniform(size=8) < 0.5)
 
     def logistic_cost(theta):
         return binary_cost_gradient(theta, X, y.astype(float), 1.0)[0]
 
-    cases.append(dict(J=logistic_cost, theta=rng.normal(size=3), entries=np.arange(3),
-                      epsilon=1e-4))
+    cases.append(
+        dict(
+            J=_Cost("θ ↦ the log-loss of 8 examples, λ = 1", logistic_cost),
+            theta=rng.normal(size=3),
+            entries=np.arange(3),
+            epsilon=1e-4,
+        )
+    )
     sizes, Xn = [3, 4, 3], rng.normal(size=(10, 3))
     yn = rng.integers(3, size=10)
 
@@ -37,8 +62,14 @@ def _numeric_cases(rng):
         return cost(theta, sizes, Xn, yn, "sigmoid", 0.5, len(Xn))
 
     size = n_weights(sizes) + sum(sizes[1:])
-    cases.append(dict(J=network_cost, theta=rng.normal(scale=0.5, size=size),
-                      entries=np.array([0, 5, 11, 20, size - 1]), epsilon=1e-4))
+    cases.append(
+        dict(
+            J=_Cost("θ ↦ the cost of a 3-4-3 sigmoid network, 10 examples, λ = 0.5", network_cost),
+            theta=rng.normal(scale=0.5, size=size),
+            entries=np.array([0, 5, 11, 20, size - 1]),
+            epsilon=1e-4,
+        )
+    )
     return cases
 
 
@@ -62,8 +93,11 @@ def _all_at_once(J, theta, entries, epsilon):
 # -------------------------------------------------------------- the relative error
 def _relative_cases(rng):
     a = np.array([3.0, 4.0])
-    cases = [dict(analytic=a, numeric=2 * a), dict(analytic=a, numeric=-a),
-             dict(analytic=np.zeros(3), numeric=np.zeros(3))]
+    cases = [
+        dict(analytic=a, numeric=2 * a),
+        dict(analytic=a, numeric=-a),
+        dict(analytic=np.zeros(3), numeric=np.zeros(3)),
+    ]
     for n in (5, 40):
         g = rng.normal(size=n)
         cases.append(dict(analytic=g, numeric=g + 1e-7 * rng.normal(size=n)))
@@ -89,8 +123,11 @@ def _nan_for_zeros(analytic, numeric):
 # ------------------------------------------------------------ random initialization
 def _init_cases(rng):
     sizes = ((3, 2), (401, 25), (26, 300), (65, 10))  # (401, 25): Ng's ex4 hidden layer
-    return [dict(fan_in=a, fan_out=b, kind=kind, rng=np.random.default_rng(seed))
-            for kind in ("xavier", "he") for seed, (a, b) in enumerate(sizes)]
+    return [
+        dict(fan_in=a, fan_out=b, kind=kind, rng=np.random.default_rng(seed))
+        for kind in ("xavier", "he")
+        for seed, (a, b) in enumerate(sizes)
+    ]
 
 
 def _init_problem(expected, got, case):
@@ -100,32 +137,42 @@ def _init_problem(expected, got, case):
     except (TypeError, ValueError):
         return f"expected a NumPy array of weights, got {type(got).__name__}"
     if W.shape != (fan_in, fan_out):
-        return (f"expected shape (fan_in, fan_out) = {(fan_in, fan_out)}, got {W.shape}: one "
-                "row per input, one column per unit of the layer")
+        return (
+            f"expected shape (fan_in, fan_out) = {(fan_in, fan_out)}, got {W.shape}: one "
+            "row per input, one column per unit of the layer"
+        )
     if not np.isfinite(W).all():
         return "the weights hold NaN or ∞"
     if np.ptp(W) == 0:
-        return (f"every weight is {W.flat[0]:g}: all units of the layer then compute the same "
-                "and receive the same gradient, so they stay identical (the symmetry is never "
-                "broken)")
+        return (
+            f"every weight is {W.flat[0]:g}: all units of the layer then compute the same "
+            "and receive the same gradient, so they stay identical (the symmetry is never "
+            "broken)"
+        )
     if fan_in > 1 and np.all(W == W[0]):
         return "every row is the same: draw each weight on its own, not one row repeated"
     if fan_out > 1 and np.all(W == W[:, :1]):
-        return ("every column (every unit) has the same weights: the units stay identical; "
-                "draw each weight on its own")
+        return (
+            "every column (every unit) has the same weights: the units stay identical; "
+            "draw each weight on its own"
+        )
     return _xavier_problem(W) if kind == "xavier" else _he_problem(W)
 
 
 def _xavier_problem(W):
     limit = np.sqrt(6.0 / sum(W.shape))
     if np.abs(W).max() > limit * (1 + 1e-12):
-        return (f"a weight of {np.abs(W).max():.4g} lies outside ±√(6/(fan_in + fan_out)) "
-                f"= ±{limit:.4g}: Xavier draws uniformly in [−limit, limit]")
+        return (
+            f"a weight of {np.abs(W).max():.4g} lies outside ±√(6/(fan_in + fan_out)) "
+            f"= ±{limit:.4g}: Xavier draws uniformly in [−limit, limit]"
+        )
     if W.size < 1000:
         return None  # too few draws to judge their spread
     if W.min() > -0.95 * limit or W.max() < 0.95 * limit:
-        return (f"the weights run from {W.min():.4g} to {W.max():.4g}: a uniform draw on "
-                f"[−{limit:.4g}, {limit:.4g}] fills the whole interval, negative half too")
+        return (
+            f"the weights run from {W.min():.4g} to {W.max():.4g}: a uniform draw on "
+            f"[−{limit:.4g}, {limit:.4g}] fills the whole interval, negative half too"
+        )
     return _spread_problem(W, limit / np.sqrt(3), "uniform on [−limit, limit]")
 
 
@@ -135,8 +182,10 @@ def _he_problem(W):
         return None
     problem = _spread_problem(W, sigma, "normal N(0, 2/fan_in)")
     if problem is None and np.mean(np.abs(W) > 2 * sigma) < 0.02:
-        return ("no weight lies beyond 2σ: He draws from a normal distribution "
-                "(rng.standard_normal), about 4.6 % of its draws are that far out")
+        return (
+            "no weight lies beyond 2σ: He draws from a normal distribution "
+            "(rng.standard_normal), about 4.6 % of its draws are that far out"
+        )
     return problem
 
 
@@ -144,22 +193,31 @@ def _spread_problem(W, sigma, law):
     if abs(W.mean()) > 6 * sigma / np.sqrt(W.size):
         return f"the weights' mean is {W.mean():.4g}; a {law} draw has mean 0"
     if abs(W.std() / sigma - 1) > 0.05:
-        return (f"the weights' standard deviation is {W.std():.4g}, where a {law} draw has "
-                f"{sigma:.4g}")
+        return (
+            f"the weights' standard deviation is {W.std():.4g}, where a {law} draw has {sigma:.4g}"
+        )
     return None
 
 
 def _init_behaviour(function):
-    draws = [np.asarray(_call(function, dict(fan_in=30, fan_out=20, kind=kind,
-                                             rng=np.random.default_rng(seed))))
-             for kind in ("xavier", "he") for seed in (1, 1, 2)]
+    draws = [
+        np.asarray(
+            _call(function, dict(fan_in=30, fan_out=20, kind=kind, rng=np.random.default_rng(seed)))
+        )
+        for kind in ("xavier", "he")
+        for seed in (1, 1, 2)
+    ]
     for same, again, other in (draws[:3], draws[3:]):
         if not np.array_equal(same, again):
-            return ("two generators with the same seed gave different weights: draw with the "
-                    "rng you are given (rng.uniform, rng.standard_normal), nothing else")
+            return (
+                "two generators with the same seed gave different weights: draw with the "
+                "rng you are given (rng.uniform, rng.standard_normal), nothing else"
+            )
         if np.array_equal(same, other):
-            return ("two different seeds gave the same weights: draw with the rng you are "
-                    "given, do not make your own")
+            return (
+                "two different seeds gave the same weights: draw with the rng you are "
+                "given, do not make your own"
+            )
     return None
 
 
