@@ -46,6 +46,20 @@ RENDERED = """(roots) => {
 # Runs a JupyterLab command; returns nothing (a command may return a widget, which the
 # browser cannot send back).
 COMMAND = "([id, args]) => window.jupyterapp.commands.execute(id, args).then(() => null)"
+# Closes every tab without saving (a notebook JupyterLab changed on opening, e.g. its
+# kernelspec's display name, would otherwise ask "Save your work?"), its kernel shut down.
+CLOSE_ALL = """async () => {
+  for (const widget of Array.from(window.jupyterapp.shell.widgets("main"))) {
+    const context = widget.context;
+    if (context) {
+      context.model.dirty = false;
+      if (context.sessionContext && context.sessionContext.session) {
+        await context.sessionContext.shutdown();
+      }
+    }
+    widget.close();
+  }
+}"""
 
 
 def relative(path):
@@ -80,8 +94,12 @@ def command(page, name, **args):
     page.evaluate(COMMAND, [name, args])
 
 
+def close_all(page):
+    page.evaluate(CLOSE_ALL)
+
+
 def open_document(page, path, factory=None):
-    command(page, "application:close-all")
+    close_all(page)
     command(page, "docmanager:open", path=path, **({"factory": factory} if factory else {}))
 
 
@@ -162,7 +180,7 @@ def test_section_link_lands_on_its_section(lab_page, link):
     from playwright.sync_api import expect
 
     _, target, fragment = link
-    command(lab_page, "application:close-all")
+    close_all(lab_page)
     command(
         lab_page,
         "rendermime:handle-local-link",
@@ -176,5 +194,5 @@ def test_section_link_lands_on_its_section(lab_page, link):
 
 def test_the_checkout_is_left_as_it_was(lab_page, checkpoints_before):
     """Nothing the test opened was saved: no new checkpoints beside the pages or notebooks."""
-    command(lab_page, "application:close-all")
+    close_all(lab_page)
     assert checkpoints() - checkpoints_before == set()
