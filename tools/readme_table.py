@@ -14,7 +14,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 REPO = "trekhleb/homemade-machine-learning"
 START, END = "<!-- algorithms:start -->", "<!-- algorithms:end -->"
 
-# (algorithm, folder, code files, [(demo title, notebook)], exercises notebook)
+# (algorithm, folder, code files, [(demo title, notebook)], exercises notebook or None)
 ALGORITHMS = [
     (
         "Linear regression",
@@ -54,6 +54,13 @@ ALGORITHMS = [
         ["homemade/k_means/k_means.py"],
         [("Iris without its labels", "k_means_demo.ipynb")],
         "k_means_exercises.ipynb",
+    ),
+    (
+        "Principal component analysis",
+        "principal_component_analysis",
+        ["homemade/principal_component_analysis/pca.py"],
+        [("correlated points and the MNIST digits", "pca_demo.ipynb")],
+        None,
     ),
     (
         "Multilayer perceptron",
@@ -100,11 +107,12 @@ def table():
             cells = ["", "", "", f"[{title}]({path})", _links(path), ""]
             if index == 0:
                 code_links = ", ".join(f"[`{pathlib.Path(c).name}`]({c})" for c in code)
-                exercise_path = f"notebooks/{folder}/{exercises}"
                 cells[0] = f"**{name}**"
                 cells[1] = f"[math](homemade/{folder}/README.md)"
                 cells[2] = code_links
-                cells[5] = f"[write it yourself]({exercise_path}) ({_links(exercise_path)})"
+                if exercises:  # None while an algorithm has no exercises notebook yet
+                    exercise_path = f"notebooks/{folder}/{exercises}"
+                    cells[5] = f"[write it yourself]({exercise_path}) ({_links(exercise_path)})"
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
