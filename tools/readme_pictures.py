@@ -34,6 +34,7 @@ PICTURES = {
     "notebooks/logistic_regression/multivariate_logistic_regression_demo.ipynb": "cell-20",
     "notebooks/logistic_regression/multivariate_logistic_regression_fashion_demo.ipynb": "cell-15",
     "notebooks/k_means/k_means_demo.ipynb": "25a5d774",
+    "notebooks/k_means/k_means_image_compression_demo.ipynb": "623bf2a2",
     "notebooks/principal_component_analysis/pca_demo.ipynb": "3c2e02a3",
     "notebooks/neural_network/multilayer_perceptron_demo.ipynb": "d8230995",
     "notebooks/neural_network/multilayer_perceptron_fashion_demo.ipynb": "4473d7c2",

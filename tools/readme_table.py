@@ -52,7 +52,10 @@ ALGORITHMS = [
         "K-means clustering",
         "k_means",
         ["homemade/k_means/k_means.py"],
-        [("Iris without its labels", "k_means_demo.ipynb")],
+        [
+            ("Iris without its labels", "k_means_demo.ipynb"),
+            ("image compression: a photo in 16 colours", "k_means_image_compression_demo.ipynb"),
+        ],
         "k_means_exercises.ipynb",
     ),
     (
