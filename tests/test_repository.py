@@ -121,6 +121,17 @@ def test_notebook_outputs_hold_no_warning_error_or_address(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+def test_opening_a_notebook_in_jupyterlab_leaves_it_as_stored(path):
+    # JupyterLab writes the running kernel's spec into the notebook and autosaves it: a
+    # notebook stored with another display name ("Python 3") is modified by just opening it.
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    expected = {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
+    assert _load(path)["metadata"]["kernelspec"] == expected
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_notebooks_teach_and_tests_check(path):
     # No assert in a cell a learner is invited to change: key results are pinned by the
     # tests under tests/ and by nbval's comparison of the stored outputs.
