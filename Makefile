@@ -138,10 +138,12 @@ book/node_modules/.installed: book/package-lock.json | install
 
 # The real-browser test (tests/browser): JupyterLab on this checkout, in the system
 # Chromium driven by Playwright, typesets every math page and follows the notebooks'
-# section links. Without Chromium it says so in one line and `make test` goes on (under
-# CI=true that is an error). CHROMIUM=/path/to/chrome takes another Chrome-family browser.
+# section links; then the book (make book, built first), served on 127.0.0.1, works offline
+# on every page (tests/browser/test_book.py). Without Chromium it says so in one line and
+# `make test` goes on (under CI=true that is an error). CHROMIUM=/path/to/chrome takes
+# another Chrome-family browser.
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
-browser: install
+browser: install book
 	@if [ -x "$(CHROMIUM)" ]; then CHROMIUM="$(CHROMIUM)" $(BIN)/pytest -q tests/browser; \
 	elif [ "$$CI" = true ]; then echo "make browser: no Chromium; install it: apt-get install chromium" >&2; exit 1; \
 	else echo "make browser: skipped, no Chromium here (install it: apt-get install chromium; or CHROMIUM=/path/to/chrome)"; fi

@@ -89,11 +89,11 @@ suppress_warnings = []
 EXERCISE_NOTE = """\
 ```{admonition} Checking your answers
 :class: tip
-This page shows the exercises with their stored outputs. To check an answer you run the
-notebook: launch it on Binder (the rocket button at the top of this page) or download it (the
-download button) and open it with `make lab` in your clone. Replace each
-`raise NotImplementedError` with your code and run the cell, then the `check(...)` cell below
-it: the checker tells you what it found.
+This page shows the exercises with their stored outputs. To check an answer, run the
+notebook: launch it on Binder (the rocket button at the top of this page), or open it with
+`make lab` in your clone of the repository. Replace each `raise NotImplementedError` with your
+code and run the cell, then the `check(...)` cell below it: the checker tells you what it
+found.
 ```
 """
 
@@ -191,7 +191,7 @@ class HeadingAnchors(SphinxTransform):
 
 def copy_vendor(app, exception):
     """The site's own copy of what its pages load: MathJax 3 (the TeX-to-HTML bundle, its
-    extensions and fonts) and the widget manager with its fonts."""
+    extensions and fonts) and the widget manager with its fonts; no _downloads/."""
     if exception or app.builder.format != "html":
         return
     modules, vendor = BOOK / "node_modules", Path(app.outdir) / "_vendor"
@@ -204,6 +204,9 @@ def copy_vendor(app, exception):
         mathjax / "output" / "chtml" / "fonts" / "woff-v2",
         vendor / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2",
     )
+    # every link to a repository file goes to GitHub (SourceLinks), so Sphinx's copies of
+    # those files are linked from nowhere
+    shutil.rmtree(Path(app.outdir) / "_downloads", ignore_errors=True)
     manager = modules / "@jupyter-widgets" / "html-manager" / "dist"
     shutil.copytree(
         manager, vendor / "html-manager", ignore=shutil.ignore_patterns("*.map", "*amd.js", "*.txt")
