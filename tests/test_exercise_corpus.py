@@ -14,12 +14,13 @@ from collections import Counter
 import pytest
 from exercise_corpus import anomaly_detection, k_means, linear_regression, logistic_regression
 from exercise_corpus import neural_network as mlp
+from exercise_corpus import principal_component_analysis as pca
 
 from homemade.exercises import check, list_exercises
 
 ENTRIES = [
     entry
-    for module in (linear_regression, logistic_regression, k_means, mlp, anomaly_detection)
+    for module in (linear_regression, logistic_regression, k_means, mlp, anomaly_detection, pca)
     for entry in module.ENTRIES
 ]
 NAMED_TARGET, MISSED_TARGET = 0.80, 0.02

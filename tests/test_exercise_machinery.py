@@ -208,6 +208,44 @@ DIAGNOSES += [
 ]
 
 
+def _directions(X):
+    Xc = X - X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(Xc, full_matrices=False)
+    return Vt.T, s**2 / len(X)
+
+
+def test_a_principal_direction_is_checked_up_to_its_sign():
+    def negated_second(X):  # −u is a principal direction too
+        U, variances = _directions(X)
+        return U * np.where(np.arange(U.shape[1]) == 1, -1.0, 1.0), variances
+
+    assert check("principal_component_analysis.principal_components", negated_second,
+                 quiet=True).passed
+    # The sign is the only freedom: directions rotated in their plane are wrong.
+    def rotated(X):
+        U, variances = _directions(X)
+        c, s = np.cos(0.1), np.sin(0.1)
+        return U @ np.block([[np.array([[c, -s], [s, c]]), np.zeros((2, len(U) - 2))],
+                             [np.zeros((len(U) - 2, 2)), np.eye(len(U) - 2)]]), variances
+
+    assert not check("principal_component_analysis.principal_components", rotated,
+                     quiet=True).passed
+    # Only the directions returned alone: named as such, whatever their signs.
+    result = check("principal_component_analysis.principal_components",
+                   lambda X: -_directions(X)[0], quiet=True)
+    assert "only the first of the 2 return values" in result.message.lower(), result.message
+
+
+def test_a_count_is_not_said_to_be_off_by_a_factor():
+    def strictly_more(variances, share):  # 3 where 2 keeps exactly 75 %: not "1.5 times"
+        retained = np.cumsum(variances) / np.sum(variances)
+        return int(np.searchsorted(retained, share, side="right")) + 1
+
+    result = check("principal_component_analysis.choose_k", strictly_more, quiet=True)
+    assert result.mistake == "'more than' the share where 'at least' is asked", result.message
+    assert "factor" not in result.message
+
+
 @pytest.mark.parametrize("name, function, words", DIAGNOSES, ids=[w for _, _, w in DIAGNOSES])
 def test_each_diagnosis_names_the_mistake(name, function, words):
     result = _message(name, function)

@@ -3,6 +3,8 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 from sklearn.decomposition import PCA as SklearnPCA
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from homemade import PCA as TopLevelPCA
 from homemade.exceptions import NotFittedError
@@ -14,6 +16,7 @@ from homemade.principal_component_analysis.pca import (
     principal_components,
     project,
     recover,
+    standardize_then_project,
     variance_retained,
 )
 
@@ -203,6 +206,19 @@ def test_choose_k_takes_the_smallest_k_that_keeps_the_share():
     np.testing.assert_allclose(variance_retained(variances), [0.5, 0.8, 0.95, 1.0, 1.0])
     assert [choose_k(variances, s) for s in (0.1, 0.5, 0.51, 0.8, 0.9, 0.95, 0.99, 1.0)] == [
         1, 1, 2, 2, 3, 3, 4, 4]
+
+
+@pytest.mark.parametrize("m, n, k", [(10, 2, 1), (60, 4, 2), (200, 7, 5)])
+def test_standardize_then_project_is_sklearns_scaler_then_pca(m, n, k):
+    rng = np.random.default_rng(m)
+    X = rng.normal(size=(m, n)) @ rng.normal(size=(n, n)) * np.logspace(-2, 3, n) + 7.0
+    theirs = make_pipeline(StandardScaler(), SklearnPCA(k, svd_solver="full")).fit_transform(X)
+    ours = standardize_then_project(X, k)
+    signs = np.sign(np.sum(ours * theirs, axis=0))  # each direction's sign is free
+    np.testing.assert_allclose(ours * signs, theirs, rtol=1e-9, atol=1e-9)
+    # Without the scaling, the feature in the largest unit takes the first component.
+    raw = project(X, X.mean(axis=0), principal_components(X)[0], k)
+    assert not np.allclose(np.abs(raw), np.abs(ours), rtol=1e-2)
 
 
 @pytest.mark.parametrize(("dtype", "spread", "rtol", "eigh_error"),

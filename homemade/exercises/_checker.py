@@ -94,6 +94,9 @@ class Exercise:
         samples is spotted (and reported as a speed note, not a failure).
     time_limit : float
         Seconds one call of the learner's function may take.
+    align : callable, optional
+        ``align(expected, got)`` → ``got`` with a freedom the answer has taken out (the
+        sign of each principal direction), applied before every comparison.
     explain : callable, optional
         ``explain(expected, got, case)`` → a Finding or None: what the exercise's own
         properties say about a wrong result (a cluster left empty), asked when the
@@ -114,6 +117,7 @@ class Exercise:
     behaviour: object = None
     speed_case: object = None
     time_limit: float = TIME_LIMIT
+    align: object = None
     explain: object = None
 
 
@@ -202,6 +206,8 @@ def _return_names(reference):
 
 
 def _difference(exercise, expected, got, case, strict=True):
+    if exercise.align is not None:
+        got = exercise.align(expected, got)
     if exercise.compare is not None:
         problem = exercise.compare(expected, got, case)
         return None if problem is None else Difference("", problem)
@@ -230,6 +236,8 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
     where = f"{smallest} (case {first + 1} of {len(cases)})"
     if difference.expected is not None:
         shown = show_difference(difference)
+        if exercise.align is not None:
+            shown += f"\n{_ALIGNED}"
     else:
         got = outcomes[first].value
         shown = f"expected:\n{show_value(expected[first])}\ngot:\n{show_value(got)}"
@@ -249,6 +257,12 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
         message = f"{name}: not yet. {problem}. {pattern}{also}\n{counterexample}"
         return Result(name, False, "mistake", message, mistake=pattern)
     return Result(name, False, "failed", f"{name}: not yet. {problem}.{also}\n{counterexample}")
+
+
+_ALIGNED = (
+    "(Yours is shown as it was compared: each column's sign turned to match the library's, "
+    "since the sign of a direction is free.)"
+)
 
 
 def _not_yet_behaviour(exercise, function, cases, outcomes, problem):

@@ -6,6 +6,7 @@ from homemade.exercises import (
     linear_regression,
     logistic_regression,
     neural_network,
+    principal_component_analysis,
 )
 from homemade.exercises.hints import HINTS
 
@@ -17,6 +18,7 @@ EXERCISES = {
         k_means,
         neural_network,
         anomaly_detection,
+        principal_component_analysis,
     )
     for exercise in module.EXERCISES
 }

@@ -181,4 +181,44 @@ HINTS = {
         "(0 when nothing is flagged); recall = TP / anomalies; F1 = 2PR/(P + R) (0 if P + R = 0).",
         "loop over epsilons, collect (P, R, F1) rows; return three arrays: tuple(np.array(rows).T)",
     ),
+    "principal_component_analysis.covariance_matrix": (
+        "Σ says how every pair of features varies together around their means; its diagonal "
+        "holds each feature's variance.",
+        "Σ = (1/m)(X − μ)ᵀ(X − μ), μ = X.mean(axis=0): an n × n matrix (divide by m, not m − 1).",
+        "centred = X - X.mean(axis=0); return centred.T @ centred / len(X)",
+    ),
+    "principal_component_analysis.principal_components": (
+        "The directions of greatest variance are the eigenvectors of Σ, sorted by their "
+        "eigenvalues, the variance along each, from the largest.",
+        "X − μ = W S Vᵀ (np.linalg.svd): the columns of V are those eigenvectors and "
+        "νⱼ = sⱼ²/m; or the SVD of Σ, as in Ng's ex7. The sign of each column is free.",
+        "centred = X - X.mean(axis=0); _, s, Vt = np.linalg.svd(centred, "
+        "full_matrices=False); return Vt.T, s**2 / len(X)",
+    ),
+    "principal_component_analysis.project": (
+        "An example's projection is its coordinates along the first k directions, measured "
+        "from the mean.",
+        "z = U_reduceᵀ(x − μ) with U_reduce = U[:, :k]; for all rows at once, "
+        "(X − μ) U_reduce.",
+        "return (X - mean) @ U[:, :k]",
+    ),
+    "principal_component_analysis.recover": (
+        "Going back: walk z₁ along u⁽¹⁾, z₂ along u⁽²⁾ …, starting from the mean.",
+        "x_approx = U_reduce z + μ, k = Z.shape[1]; for all rows, Z U_reduceᵀ + μ.",
+        "k = Z.shape[1]; return Z @ U[:, :k].T + mean",
+    ),
+    "principal_component_analysis.choose_k": (
+        "Add the components' variances one by one until the running total reaches the "
+        "share of the whole.",
+        "retained = np.cumsum(variances) / np.sum(variances); the first k with "
+        "retained ≥ share (positions count from 0).",
+        "return int(np.argmax(retained >= share)) + 1",
+    ),
+    "principal_component_analysis.standardize_then_project": (
+        "Put every feature in the same unit first, then run PCA on the standardized data.",
+        "(X − μ)/σ per column (your standardize, or homemade.features.standardize), then "
+        "the components of that, then its projection onto k of them (its mean is 0).",
+        "X_scaled = (X - X.mean(axis=0)) / X.std(axis=0); U, _ = principal_components(X_scaled); "
+        "return X_scaled @ U[:, :k]",
+    ),
 }

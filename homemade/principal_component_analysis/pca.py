@@ -3,7 +3,8 @@
 The module-level functions are the page's formulas: the covariance matrix Σ, the principal
 components (the eigenvectors of Σ, found from the SVD of the centred data), their sign,
 the projection z = U_reduceᵀ(x − μ), the recovery x ≈ U_reduce z + μ, the variance
-retained and the smallest k that keeps a given share of it. ``PCA`` checks its input,
+retained and the smallest k that keeps a given share of it, and the whole recipe
+on features in different units (``standardize_then_project``). ``PCA`` checks its input,
 calls them and stores the results.
 """
 
@@ -15,6 +16,7 @@ import scipy.linalg
 from homemade._parameters import FLOAT_TYPE, Custom, check_float_type
 from homemade._validation import check_array, check_is_fitted
 from homemade.base import BaseEstimator
+from homemade.features import standardize
 
 
 # ------------------------------------------------------------------------ the math
@@ -155,6 +157,30 @@ def choose_k(variances, share):
     k : int, 1 ≤ k ≤ r
     """
     return int(np.flatnonzero(variance_retained(variances) >= share)[0]) + 1
+
+
+def standardize_then_project(X, k):
+    """Ng's recipe (ex7): standardize each feature, then project onto the first k components.
+
+    The components are those of the standardized data, so every feature counts alike
+    whatever its unit; scaling the projections afterwards would not undo a choice of
+    components already made in raw units.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        The raw features.
+    k : int
+        How many components to keep.
+
+    Returns
+    -------
+    Z : ndarray of shape (m, k)
+        The projections of the standardized examples (whose mean μ is 0).
+    """
+    X_scaled, _, _ = standardize(X)
+    U, _ = principal_components(X_scaled)
+    return project(X_scaled, np.zeros(X.shape[1]), U, k)
 
 
 # ------------------------------------------------------------------------ the estimator
