@@ -14,7 +14,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 REPO = "trekhleb/homemade-machine-learning"
 START, END = "<!-- algorithms:start -->", "<!-- algorithms:end -->"
 
-# (algorithm, folder, code files, [(demo title, notebook)], exercises notebook or None)
+# (algorithm, folder, code files, [(demo title, notebook)], exercises notebook)
 ALGORITHMS = [
     (
         "Linear regression",
@@ -63,7 +63,7 @@ ALGORITHMS = [
         "principal_component_analysis",
         ["homemade/principal_component_analysis/pca.py"],
         [("correlated points and the MNIST digits", "pca_demo.ipynb")],
-        None,
+        "pca_exercises.ipynb",
     ),
     (
         "Multilayer perceptron",
@@ -113,9 +113,8 @@ def table():
                 cells[0] = f"**{name}**"
                 cells[1] = f"[math](homemade/{folder}/README.md)"
                 cells[2] = code_links
-                if exercises:  # None while an algorithm has no exercises notebook yet
-                    exercise_path = f"notebooks/{folder}/{exercises}"
-                    cells[5] = f"[write it yourself]({exercise_path}) ({_links(exercise_path)})"
+                exercise_path = f"notebooks/{folder}/{exercises}"
+                cells[5] = f"[write it yourself]({exercise_path}) ({_links(exercise_path)})"
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
