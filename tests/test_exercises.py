@@ -125,3 +125,25 @@ def test_summary_counts_the_passed_exercises(algorithm, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"1 of {len(names)} exercises pass, 1 of them with the library's own")
     assert f"✓ {names[0]}: passed (uses the library's function)" in out
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_the_solution_runs_when_pasted_with_the_imports_it_prints(name, capsys):
+    solution(name)
+    printed = capsys.readouterr().out
+    code = printed.split(":\n\n", 1)[1]
+    namespace = {"np": np}
+    algorithm = name.split(".")[0]
+    for other in EXERCISES.values():  # the learner's own functions, here the library's
+        if other.name.startswith(algorithm + "."):
+            namespace[other.reference.__name__] = other.reference
+    exec(
+        code.replace("To run it as it is", "# To run it as it is").replace(
+            "It calls", "# It calls"
+        ),
+        namespace,
+    )
+    pasted = namespace[EXERCISES[name].reference.__name__]
+    assert pasted is not EXERCISES[name].reference
+    result = check(name, pasted, quiet=True)
+    assert result.passed and result.uses_library, result.message

@@ -26,7 +26,7 @@ import numpy as np
 
 from homemade.exercises import catalogue
 from homemade.exercises._checker import Result, run_check
-from homemade.exercises._notes import source_of
+from homemade.exercises._notes import imports_of, source_of
 
 EXERCISES = catalogue.EXERCISES
 _results = {}
@@ -107,6 +107,15 @@ def solution(name):
     exercise = _exercise(name)
     print(f"The library's solution, explained in {exercise.page}:\n")
     print(source_of(exercise))
+    needed = imports_of(exercise.reference)
+    algorithm = name.split(".")[0]
+    yours = sorted(n for n in needed if f"{algorithm}.{n}" in catalogue.EXERCISES)
+    imports = sorted({line for n, line in needed.items() if n not in yours})
+    if yours:  # importing these would replace the learner's own functions
+        print(f"It calls {' and '.join(yours)}: your own, from the other exercises.")
+    if imports:
+        what = "what else it uses" if yours else "what it uses"
+        print(f"To run it as it is, import {what} first:\n" + "\n".join(imports))
 
 
 def hint(name, level=None):

@@ -143,14 +143,44 @@ def uses_library(function, reference):
     if mine is None or theirs is None:
         return False
     # The constants hold the docstring: the library's text pasted keeps it, while a
-    # learner's own one-liner that happens to compile alike does not.
-    return (mine.co_code, mine.co_names, mine.co_consts) == (
-        theirs.co_code,
-        theirs.co_names,
-        theirs.co_consts,
-    )
+    # learner's own one-liner that happens to compile alike does not. The bytecode itself
+    # is not compared: CPython 3.11 compiles np.f(x) one way where `import numpy as np` is in
+    # the same source (the library's module) and another way where it is not (a pasted cell).
+    return _fingerprint(mine) == _fingerprint(theirs)
+
+
+def _fingerprint(code):
+    """The names and constants of ``code`` and of the code nested in it (comprehensions)."""
+    constants = tuple(_fingerprint(c) if inspect.iscode(c) else c for c in code.co_consts)
+    return code.co_names, code.co_varnames, constants
 
 
 def source_of(exercise):
     """The reference's source code, for ``solution``."""
     return inspect.getsource(exercise.reference)
+
+
+def imports_of(function):
+    """{name: import line} for what ``function``'s code needs to run when pasted into a
+    notebook that has imported NumPy as np: the module-level names of its module it uses."""
+    names = vars(inspect.getmodule(function))
+    lines = {}
+    for name in _global_names(function.__code__):
+        value = names.get(name)
+        if value is None or value is np:
+            continue
+        if inspect.ismodule(value):
+            lines[name] = f"import {value.__name__}"
+        else:  # a function or class where it is defined; a constant from this module
+            home = getattr(value, "__module__", None) or function.__module__
+            lines[name] = f"from {home} import {name}"
+    return lines
+
+
+def _global_names(code):
+    """The names ``code`` looks up, with those of the code nested in it (comprehensions)."""
+    found = list(code.co_names)
+    for constant in code.co_consts:
+        if inspect.iscode(constant):
+            found += _global_names(constant)
+    return found
