@@ -317,6 +317,21 @@ def test_divergence_error_gives_the_largest_stable_step():
         LinearRegression(learning_rate=1.1 * bound, max_iter=2000).fit(X, y)
 
 
+def test_a_step_of_exactly_two_over_nu_max_is_not_taken_for_convergence():
+    # Standardized univariate data: the Hessian is the identity, 2/ν_max = 2. At α = 2 the
+    # first step lands on the mirror image 2θ* of θ = 0, at the same cost: J does not fall.
+    x = np.linspace(-1.0, 3.0, 20)[:, None]
+    y = 1.5 + 2.0 * x[:, 0] + np.sin(7 * x[:, 0])
+    design = design_matrix((x - x.mean()) / x.std())
+    theta, history, stop = gradient_descent(design, y, 0.0, 2.0, 1000, 1e-6)
+    assert stop == "converged" and len(history) == 2  # what the math function sees
+    np.testing.assert_allclose(theta, 2 * normal_equation(design, y, 0.0))
+    with pytest.raises(ValueError, match=r"did not converge.*at or above 2/ν_max = 2 here"):
+        LinearRegression(learning_rate=2.0).fit(x, y)
+    model = LinearRegression(learning_rate=1.9, max_iter=10_000, tol=1e-12).fit(x, y)
+    np.testing.assert_allclose(model.coef_, normal_equation(design, y, 0.0)[1:], rtol=1e-5)
+
+
 def test_gradient_descent_returns_why_it_stopped_and_never_warns():
     """The math function returns (θ, J history, stop); only the estimator warns or raises."""
     X, y = make_data(50, 3, seed=4)

@@ -154,6 +154,21 @@ def largest_stable_step(X, regularization):
 
 
 # ---------------------------------------------------------------------------- estimator
+def _check_not_bouncing(X, regularization, learning_rate, costs):
+    """A ValueError when a "converged" stop is false: at α = 2/ν_max (or a hair above) the
+    step along the steepest direction lands as far past the minimum as it started, so J
+    does not fall, the ``tol`` test passes, and θ is a mirror image of θ*, not θ*."""
+    bound = largest_stable_step(X, regularization)
+    if learning_rate >= bound:
+        raise ValueError(
+            f"Gradient descent did not converge: learning_rate={learning_rate!r} is at or "
+            f"above 2/ν_max = {bound:.6g} here, where each step overshoots the minimum as far "
+            f"as it started, so the cost stayed at {costs[-1]:.6g} after {len(costs) - 1} "
+            "step(s) and the tol test was fooled. Lower learning_rate below 2/ν_max "
+            "(or use solver='normal_equation')."
+        )
+
+
 def _divergence_message(costs, X, regularization, learning_rate):
     return (
         f"Gradient descent diverged: the cost rose from {costs[-2]:.6g} to {costs[-1]:.6g} at "
@@ -301,6 +316,8 @@ class LinearRegression(RegressorMixin, BaseEstimator):
             )
             if stop == "diverged":
                 raise ValueError(_divergence_message(costs, design, lam, self.learning_rate))
+            if stop == "converged":
+                _check_not_bouncing(design, lam, self.learning_rate, costs)
             if stop == "max_iter":
                 warnings.warn(
                     f"Gradient descent stopped at max_iter={self.max_iter} before a step "
