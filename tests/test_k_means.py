@@ -149,6 +149,16 @@ def test_assign_and_update_on_a_hand_made_case():
     assert assign(squared_distances(np.array([[0.0]]), np.array([[-1.0], [1.0]])))[0] == 0
 
 
+@pytest.mark.parametrize("m, n, k", SHAPES)
+def test_update_is_the_mean_of_each_cluster(m, n, k):
+    # The sparse one-hot product R X / row sums of R against one cluster at a time.
+    rng = np.random.default_rng(m)
+    X = rng.normal(size=(m, n)) * 10.0 ** rng.integers(-3, 4, size=n)
+    labels = rng.permutation(np.arange(m) % k)  # every cluster has a point
+    expected = np.array([X[labels == j].mean(axis=0) for j in range(k)])
+    np.testing.assert_allclose(update(X, labels, k), expected, rtol=1e-12, atol=1e-15)
+
+
 def test_reseed_empty_clusters_takes_the_farthest_point_of_a_shared_cluster():
     labels = np.array([0, 0, 0, 1])
     closest = np.array([0.1, 5.0, 0.2, 9.0])  # point 3 is farther, but alone in cluster 1

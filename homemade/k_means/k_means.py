@@ -3,6 +3,7 @@
 import warnings
 
 import numpy as np
+import scipy.sparse
 
 from homemade._parameters import ArrayLike, Interval, Options, RandomState, check_random_state
 from homemade.base import BaseEstimator, ClusterMixin
@@ -26,7 +27,7 @@ def squared_distances(X, centers):
         ``d[i, j] = ‖x⁽ⁱ⁾ − μ_j‖²``.
     """
     x_sq = np.einsum("ij,ij->i", X, X)  # ‖x‖² per row, without an m × n temporary X**2
-    d = -2 * (X @ centers.T)
+    d = X @ (-2 * centers.T)  # −2 x·c; the factor on the k × n centroids, not the m × k product
     d += x_sq[:, None]  # in place: a new m × k array per term would cost 3x the sums
     d += np.einsum("ij,ij->i", centers, centers)  # ‖c‖²
     # Rounding can turn a true 0 into −1e-16; a squared distance is never negative.
@@ -63,8 +64,10 @@ def update(X, labels, k):
     -------
     centers : ndarray of shape (k, n)
     """
-    one_hot = (labels == np.arange(k)[:, None]).astype(X.dtype)  # (k, m): 1 if i ∈ C_j
-    return (one_hot @ X) / one_hot.sum(axis=1)[:, None]
+    m = len(X)
+    # R[j, i] = 1 if i ∈ C_j, kept sparse as its m ones (dense: 15 ms, not 2.5, on the photo).
+    R = scipy.sparse.coo_array((np.ones(m, X.dtype), (labels, np.arange(m))), shape=(k, m))
+    return (R @ X) / R.sum(axis=1)[:, None]
 
 
 def lloyd(X, centers, max_iter, tol):
@@ -161,18 +164,18 @@ def kmeans_plusplus(X, k, rng):
     """
     m, n_trials = len(X), 2 + int(np.log(k))
     centers = X[[rng.integers(m)]]
-    closest = squared_distances(X, centers)[:, 0]
+    closest = squared_distances(centers, X)[0]
     for _ in range(1, k):
         total = closest.sum()
         # D² sampling. A total of 0 means every point already is a centroid (X has fewer
         # than k distinct points): then any row will do.
         p = closest / total if total > 0 else np.full(m, 1 / m)
         candidates = rng.choice(m, size=n_trials, p=p)
-        # Column t: D² of every point if candidate t joined the centroids.
-        d = np.minimum(squared_distances(X, X[candidates]), closest[:, None])
-        best = int(np.argmin(d.sum(axis=0)))
+        # Row t: D² of every point if candidate t joined (rows: min and sum run along memory).
+        d = np.minimum(squared_distances(X[candidates], X), closest)
+        best = int(np.argmin(d.sum(axis=1)))
         centers = np.vstack([centers, X[candidates[best]]])
-        closest = d[:, best]
+        closest = d[best]
     return centers
 
 
@@ -300,8 +303,7 @@ default="k-means++"
             warnings.warn(
                 f"KMeans stopped after max_iter={self.max_iter} iterations before the "
                 f"centroids settled (tol={self.tol}). Increase max_iter or tol.",
-                ConvergenceWarning,
-                stacklevel=2,
+                ConvergenceWarning, stacklevel=2,
             )
         self._warn_if_fewer_distinct_points(X, k)
         return self
@@ -333,8 +335,7 @@ default="k-means++"
             warnings.warn(
                 f"X has only {distinct} distinct points, fewer than n_clusters={k}: some "
                 "centroids coincide. Use n_clusters <= the number of distinct points.",
-                ConvergenceWarning,
-                stacklevel=3,
+                ConvergenceWarning, stacklevel=3,
             )
 
     def predict(self, X):
