@@ -52,6 +52,21 @@ class Mistake:
     recognise: object = None
 
 
+def same_first_value(wrong):
+    """A recogniser for ``Mistake``: the learner's first return value is ``wrong``'s on
+    every case, whatever the others (a number where ``wrong`` returns an array of it)."""
+
+    def recognise(function, cases):
+        for case in cases:
+            got, expected = value_of(function, case, None), value_of(wrong, case, None)[0]
+            first = got[0] if isinstance(got, (tuple, list)) else got
+            if np.shape(first) != np.shape(expected) or not np.allclose(first, expected):
+                return False
+        return True
+
+    return recognise
+
+
 @dataclass
 class Exercise:
     """One function for the learner to write.
@@ -73,7 +88,7 @@ class Exercise:
         and a section name.
     hints : tuple of str
         Three graded hints for ``hint``: the idea, the formula or NumPy call, the shape of
-        the code.
+        the code; ``catalogue.py`` sets them from the one table, ``hints.py``.
     rtol, atol : float
         The comparison tolerance; what rounding alone can explain.
     compare : callable, optional

@@ -50,6 +50,10 @@ def _mean_not_divided(X):
     return X.sum(axis=0)
 
 
+def _mean_median(X):
+    return np.median(X, axis=0)
+
+
 # ----------------------------------------------------------------- the variance
 def _variance_over_m_minus_1(X, mean):
     return ((X - mean) ** 2).sum(axis=0) / (len(X) - 1)
@@ -57,6 +61,10 @@ def _variance_over_m_minus_1(X, mean):
 
 def _variance_as_std(X, mean):
     return np.sqrt(((X - mean) ** 2).mean(axis=0))
+
+
+def _variance_absolute(X, mean):
+    return np.abs(X - mean).mean(axis=0)
 
 
 def _variance_wrong_axis(X, mean):
@@ -71,6 +79,11 @@ def _log_density_with_sigma(X, mean, covariance):
 
 def _log_density_without_constant(X, mean, covariance):
     return np.sum(-((X - mean) ** 2) / (2 * covariance), axis=1)
+
+
+def _log_density_exponent_sign(X, mean, covariance):
+    terms = -0.5 * np.log(2 * np.pi * covariance) + (X - mean) ** 2 / (2 * covariance)
+    return terms.sum(axis=1)
 
 
 def _log_density_wrong_axis(X, mean, covariance):
@@ -140,6 +153,11 @@ EXERCISES = [
                 _mean_wrong_axis,
             ),
             Mistake("a sum where the mean is needed", "divide the sum by m.", _mean_not_divided),
+            Mistake(
+                "the median where the mean is asked",
+                "μ is the average, the sum over the m examples divided by m: np.mean(X, axis=0).",
+                _mean_median,
+            ),
         ],
     ),
     Exercise(
@@ -158,6 +176,11 @@ EXERCISES = [
                 "the standard deviation where the variance is asked",
                 "σ² is the mean squared deviation; leave out the square root.",
                 _variance_as_std,
+            ),
+            Mistake(
+                "the mean absolute deviation |x − μ| where the variance squares it",
+                "σ² is the mean of the squared deviations: ((X - mean) ** 2).mean(axis=0).",
+                _variance_absolute,
             ),
             Mistake("a variance over the wrong axis", _WRONG_AXIS, _variance_wrong_axis),
         ],
@@ -178,6 +201,11 @@ EXERCISES = [
                 "leaving out the normalising constant",
                 "each feature adds −½·log(2πσ²) as well as the exponent.",
                 _log_density_without_constant,
+            ),
+            Mistake(
+                "+(x − μ)²/(2σ²): the exponent without its minus sign",
+                "the Gaussian falls away from μ: each feature adds −(x − μ)²/(2σ²).",
+                _log_density_exponent_sign,
             ),
             Mistake(
                 "summing over the wrong axis (the examples instead of the features)",

@@ -23,6 +23,6 @@ EXERCISES = {
     for exercise in module.EXERCISES
 }
 
-# The hints live in one table (hints.py); an exercise may also carry its own.
+# The hints live in one table (hints.py), so that they read as one voice.
 for _exercise in EXERCISES.values():
-    _exercise.hints = _exercise.hints or HINTS.get(_exercise.name, ())
+    _exercise.hints = HINTS.get(_exercise.name, ())

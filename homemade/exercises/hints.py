@@ -123,25 +123,28 @@ HINTS = {
         "(delta @ W.T) * activation_derivative(a, activation)",
     ),
     "neural_network.numerical_gradient": (
-        "Nudge one parameter up and down by ε and see how the cost moves.",
-        "(J(θ + εeᵢ) − J(θ − εeᵢ)) / (2ε), eᵢ zero except a 1 at i; its error shrinks like ε².",
-        "for k, i in enumerate(entries): step = np.zeros_like(theta); step[i] = epsilon; "
-        "numeric[k] = (J(theta + step) - J(theta - step)) / (2 * epsilon) — never change "
-        "theta itself.",
+        "Differentiate by the definition: nudge one entry θᵢ a little up and a little "
+        "down, and see how much J changes; the other entries stay where they are.",
+        "(J(θ + εeᵢ) − J(θ − εeᵢ)) / (2ε), where eᵢ is all zeros but a 1 at entry i: "
+        "step = np.zeros_like(theta); step[i] = epsilon.",
+        "numeric = np.empty(len(entries)); for k, i in enumerate(entries): build step, "
+        "numeric[k] = (J(theta + step) - J(theta - step)) / (2 * epsilon); return numeric.",
     ),
     "neural_network.relative_error": (
-        "How far two gradients are apart, relative to their size, so that the scale of the "
-        "cost does not matter.",
-        "‖a − b‖ / (‖a‖ + ‖b‖) with np.linalg.norm; 0 when both are zero.",
-        "denominator = norm(a) + norm(b); return 0.0 if denominator == 0 else "
-        "float(norm(a - b) / denominator)",
+        "How far apart are the two gradients, compared with how large they are? The "
+        "answer must not depend on the units of the cost.",
+        "‖a − b‖ / (‖a‖ + ‖b‖) with np.linalg.norm; when both are zero vectors they "
+        "agree: return 0.",
+        "denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric); return 0.0 if "
+        "it is 0, else np.linalg.norm(analytic - numeric) / denominator.",
     ),
     "neural_network.initial_weights": (
-        "Random weights break the symmetry (zeros leave every hidden unit identical), "
-        "scaled so that the signal neither grows nor fades from layer to layer.",
-        "He (ReLU): N(0, 2/fan_in); Xavier (sigmoid, softmax): U(±√(6/(fan_in + fan_out))).",
-        "if kind == 'he': return rng.standard_normal((fan_in, fan_out)) * np.sqrt(2 / fan_in); "
-        "else rng.uniform(-limit, limit, (fan_in, fan_out))",
+        "Equal weights make every unit of a layer compute the same and learn the same: "
+        "draw them at random, with a spread that suits the layer's size.",
+        "Xavier: rng.uniform(-limit, limit, (fan_in, fan_out)) with limit = "
+        "√(6/(fan_in + fan_out)); He: rng.standard_normal((fan_in, fan_out)) · √(2/fan_in).",
+        "if kind == 'he': return rng.standard_normal(...) * np.sqrt(2.0 / fan_in); "
+        "otherwise compute limit and return rng.uniform(-limit, limit, (fan_in, fan_out)).",
     ),
     "neural_network.penalty": (
         "The L2 penalty adds up the squares of the weights, not of the biases.",

@@ -7,7 +7,7 @@ agrees with it on every case.
 
 import numpy as np
 
-from homemade.exercises._checker import Exercise, Mistake
+from homemade.exercises._checker import Exercise, Mistake, same_first_value
 from homemade.features import design_matrix, standardize
 from homemade.linear_regression.linear_regression import (
     cost,
@@ -61,6 +61,15 @@ def _cost_times_m_over_2(theta, X, y, regularization):
 def _cost_without_penalty(theta, X, y, regularization):
     residual = X @ theta - y
     return residual @ residual / (2 * len(y))
+
+
+def _cost_square_of_sum(theta, X, y, regularization):
+    return (np.sum(X @ theta - y) ** 2 + regularization * theta[1:] @ theta[1:]) / (2 * len(y))
+
+
+def _cost_y_as_column(theta, X, y, regularization):
+    residual = X @ theta - y.reshape(-1, 1)  # (m,) − (m, 1) broadcasts to an m × m table
+    return (np.sum(residual**2) + regularization * theta[1:] @ theta[1:]) / (2 * len(y))
 
 
 # ------------------------------------------------------------------------- gradient
@@ -157,6 +166,17 @@ def _standardize_zero_division(X):
         return (X - mean) / scale, mean, scale
 
 
+def _standardize_by_range(X):
+    mean, spread = X.mean(axis=0), X.max(axis=0) - X.min(axis=0)
+    spread = np.where(spread == 0, 1.0, spread)
+    return (X - mean) / spread, mean, spread
+
+
+def _standardize_whole_array(X):
+    n = X.shape[1]
+    return (X - X.mean()) / X.std(), np.full(n, X.mean()), np.full(n, X.std())
+
+
 # ------------------------------------------------------------------ normal equation
 def _normal_equation_regularizing_theta0(X, y, regularization):
     n = X.shape[1]
@@ -171,6 +191,11 @@ def _normal_equation_cases(rng):
     return [{k: c[k] for k in ("X", "y", "regularization")} for c in _cost_cases(rng)]
 
 
+_Y_AS_COLUMN = "y as a column: Xθ of shape (m,) minus y of shape (m, 1) is an m × m table"
+_Y_AS_COLUMN_FIX = (
+    "keep y 1-D, like X @ theta: broadcasting (m,) against (m, 1) pairs every prediction "
+    "with every target; y.ravel() undoes a reshape(-1, 1)."
+)
 _REGULARIZING_THETA0 = (
     "regularizing θ₀: the intercept is not penalized",
     "the penalty sums θ₁ … θₙ only: use theta[1:] (or set the penalty's first entry to 0).",
@@ -201,6 +226,13 @@ EXERCISES = [
                 "add regularization * theta[1:] @ theta[1:] to the sum of squares.",
                 _cost_without_penalty,
             ),
+            Mistake(
+                "the square of the sum of the residuals, (Σ(h − y))², not the sum of squares",
+                "square each residual first, then add them: residual @ residual, or "
+                "np.sum(residual ** 2).",
+                _cost_square_of_sum,
+            ),
+            Mistake(_Y_AS_COLUMN, _Y_AS_COLUMN_FIX, _cost_y_as_column),
         ],
     ),
     Exercise(
@@ -269,6 +301,18 @@ EXERCISES = [
                 "statistics over the wrong axis (each row instead of each column)",
                 "each feature is a column: X.mean(axis=0), X.std(axis=0).",
                 _standardize_over_rows,
+            ),
+            Mistake(
+                "the range max − min where the standard deviation σ divides",
+                "standardize with σ = X.std(axis=0): dividing by the range (min–max scaling) "
+                "makes the spread depend on the two most extreme rows.",
+                _standardize_by_range,
+            ),
+            Mistake(
+                "one mean and one σ for the whole array instead of one per feature",
+                "each feature is a column with its own μ and σ: X.mean(axis=0), X.std(axis=0).",
+                _standardize_whole_array,
+                recognise=same_first_value(_standardize_whole_array),
             ),
             Mistake(
                 "a division by zero on a constant column",

@@ -39,6 +39,11 @@ def _sigmoid_overflowing(z):
     return np.exp(z) / (1 + np.exp(z))
 
 
+def _sigmoid_minus(z):
+    with np.errstate(divide="ignore", over="ignore"):
+        return 1 / (1 - np.exp(-z))
+
+
 # --------------------------------------------------------- the cost and gradient
 def _design(rng, m, n):
     return design_matrix(rng.normal(size=(m, n)))
@@ -86,6 +91,14 @@ def _cost_sign(theta, X, y, regularization):
     cost, gradient = binary_cost_gradient(theta, X, y, regularization)
     m = len(y)
     return -cost + regularization / m * theta[1:] @ theta[1:], gradient
+
+
+def _cost_y_as_column(theta, X, y, regularization):
+    h, y = sigmoid(X @ theta), y.reshape(-1, 1)  # (m,) with (m, 1): an m × m table
+    with np.errstate(divide="ignore", invalid="ignore"):
+        J = -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h))
+    penalty = regularization / (2 * len(y)) * theta[1:] @ theta[1:]
+    return J + penalty, X.T @ (h - y) / len(y)
 
 
 def _same_gradient_as(wrong):
@@ -188,6 +201,11 @@ EXERCISES = [
                 "write it as 1 / (1 + np.exp(-z)): for large z that is 1 / (1 + 0) = 1.",
                 _sigmoid_overflowing,
             ),
+            Mistake(
+                "1 − e^(−z) in the denominator where the formula has 1 + e^(−z)",
+                "g(z) = 1 / (1 + np.exp(-z)): with a minus, g(0) divides by zero.",
+                _sigmoid_minus,
+            ),
         ],
     ),
     Exercise(
@@ -211,6 +229,13 @@ EXERCISES = [
                 "J = −1/m Σ [y log h + (1 − y) log(1 − h)]: the minus sign makes it a cost.",
                 _cost_sign,
                 recognise=_same_cost_as(_cost_sign),
+            ),
+            Mistake(
+                "y as a column: h of shape (m,) with y of shape (m, 1) makes an m × m table",
+                "keep y 1-D, like h = sigmoid(X @ theta): broadcasting (m,) against (m, 1) "
+                "pairs every prediction with every label; y.ravel() undoes a reshape(-1, 1).",
+                _cost_y_as_column,
+                recognise=_same_cost_as(_cost_y_as_column),
             ),
         ],
     ),

@@ -120,6 +120,33 @@ def _nan_for_zeros(analytic, numeric):
         return top / (np.linalg.norm(analytic) + np.linalg.norm(numeric))
 
 
+def _beside_zero_gradients(wrong):
+    """Recognise ``wrong`` on the cases with a non-zero gradient: what a learner returns for
+    two zero vectors (0, NaN) is its own choice, and named by the NaN mistake."""
+
+    def recognise(function, cases):
+        shown = [c for c in cases if np.any(c["analytic"]) or np.any(c["numeric"])]
+        return all(np.isclose(float(_call(function, c)), wrong(**c)) for c in shown)
+
+    return recognise
+
+
+def _over_first_norm(analytic, numeric):
+    with np.errstate(all="ignore"):
+        return np.linalg.norm(analytic - numeric) / np.linalg.norm(analytic)
+
+
+def _largest_entries(analytic, numeric):
+    with np.errstate(all="ignore"):
+        top = np.abs(analytic - numeric).max()
+        return top / (np.abs(analytic).max() + np.abs(numeric).max())
+
+
+def _squared_norms(analytic, numeric):
+    with np.errstate(all="ignore"):
+        return np.sum((analytic - numeric) ** 2) / (np.sum(analytic**2) + np.sum(numeric**2))
+
+
 # ------------------------------------------------------------ random initialization
 def _init_cases(rng):
     sizes = ((3, 2), (401, 25), (26, 300), (65, 10))  # (401, 25): Ng's ex4 hidden layer
@@ -266,14 +293,6 @@ EXERCISES = [
         cases=_numeric_cases,
         page=f"{PAGE}, section 'Checking the gradient'",
         rtol=1e-6,
-        hints=(
-            "Differentiate by the definition: nudge one entry θᵢ a little up and a little "
-            "down, and see how much J changes; the other entries stay where they are.",
-            "(J(θ + εeᵢ) − J(θ − εeᵢ)) / (2ε), where eᵢ is all zeros but a 1 at entry i: "
-            "step = np.zeros_like(theta); step[i] = epsilon.",
-            "numeric = np.empty(len(entries)); for k, i in enumerate(entries): build step, "
-            "numeric[k] = (J(theta + step) - J(theta - step)) / (2 * epsilon); return numeric.",
-        ),
         mistakes=[
             Mistake(
                 "a one-sided difference (J(θ + εeᵢ) − J(θ)) / ε",
@@ -299,14 +318,6 @@ EXERCISES = [
         reference=relative_error,
         cases=_relative_cases,
         page=f"{PAGE}, section 'Checking the gradient'",
-        hints=(
-            "How far apart are the two gradients, compared with how large they are? The "
-            "answer must not depend on the units of the cost.",
-            "‖a − b‖ / (‖a‖ + ‖b‖) with np.linalg.norm; when both are zero vectors they "
-            "agree: return 0.",
-            "denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric); return 0.0 if "
-            "it is 0, else np.linalg.norm(analytic - numeric) / denominator.",
-        ),
         mistakes=[
             Mistake(
                 "the denominator ‖a + b‖ of Andrew Ng's ex4 (checkNNGradients)",
@@ -324,6 +335,27 @@ EXERCISES = [
                 "two zero vectors agree exactly: return 0 when ‖a‖ + ‖b‖ = 0.",
                 _nan_for_zeros,
             ),
+            Mistake(
+                "‖a‖ alone in the denominator",
+                "divide by ‖a‖ + ‖b‖: both gradients count, and the error stays finite "
+                "when one of them is zero.",
+                _over_first_norm,
+                recognise=_beside_zero_gradients(_over_first_norm),
+            ),
+            Mistake(
+                "the largest entries where the Euclidean norms are asked",
+                "‖v‖ is np.linalg.norm(v), the square root of the sum of squares, not the "
+                "largest |vᵢ|.",
+                _largest_entries,
+                recognise=_beside_zero_gradients(_largest_entries),
+            ),
+            Mistake(
+                "squared norms: ‖a − b‖² / (‖a‖² + ‖b‖²)",
+                "take the norms themselves, np.linalg.norm, without squaring: the squared "
+                "ratio makes a 1e-4 disagreement look like 1e-8.",
+                _squared_norms,
+                recognise=_beside_zero_gradients(_squared_norms),
+            ),
         ],
     ),
     Exercise(
@@ -333,14 +365,6 @@ EXERCISES = [
         compare=_init_problem,
         behaviour=_init_behaviour,
         page=f"{PAGE}, section 'Initialization'",
-        hints=(
-            "Equal weights make every unit of a layer compute the same and learn the same: "
-            "draw them at random, with a spread that suits the layer's size.",
-            "Xavier: rng.uniform(-limit, limit, (fan_in, fan_out)) with limit = "
-            "√(6/(fan_in + fan_out)); He: rng.standard_normal((fan_in, fan_out)) · √(2/fan_in).",
-            "if kind == 'he': return rng.standard_normal(...) * np.sqrt(2.0 / fan_in); "
-            "otherwise compute limit and return rng.uniform(-limit, limit, (fan_in, fan_out)).",
-        ),
         mistakes=[
             Mistake(
                 "all weights equal (zeros): the symmetry between hidden units is never broken",
