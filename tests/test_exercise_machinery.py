@@ -154,6 +154,11 @@ DIAGNOSES += [
         lambda X, labels, k: np.tile(X.mean(axis=0), (k, 1)),
         "does not depend on labels",
     ),
+    (
+        "k_means.update",  # centroids stored into np.zeros_like(labels): whole numbers
+        lambda X, labels, k: np.array([X[labels == j].mean(axis=0) for j in range(k)]).astype(int),
+        "an integer array cuts them off",
+    ),
 ]
 
 

@@ -146,6 +146,15 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
     if not np.all(close):
         marks = ~np.asarray(close, dtype=bool) if np.ndim(close) else None
         findings = diagnose_values(where, e_array, g_array, marks, case, rtol)
+        if _truncated(e_array, g):
+            findings.insert(
+                0,
+                Finding(
+                    "whole numbers where the result has decimals: an integer array cuts them off",
+                    _TRUNCATED,
+                    "int array",
+                ),
+            )
         if "history" in where and e_array.ndim == 1:
             findings.insert(0, _values.history(e_array, g_array))
         first = findings[0] if findings else None
@@ -167,6 +176,22 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
             Finding("a Python list where a NumPy array is expected", _LIST, "list"),
         )
     return None
+
+
+_TRUNCATED = (
+    "an array of integers keeps only the whole part of what is stored in it: "
+    "np.zeros_like(labels) or np.zeros(k, dtype=int) makes one; create it with "
+    "np.zeros((k, n)) (floats), or np.zeros_like(X)."
+)
+
+
+def _truncated(e_array, got):
+    """An integer result where the reference's has fractional values."""
+    try:
+        kind = np.asarray(got).dtype.kind
+    except (TypeError, ValueError):
+        return False
+    return kind in "iu" and e_array.dtype.kind == "f" and bool(np.any(e_array % 1))
 
 
 _INTEGERS = (

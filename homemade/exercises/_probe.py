@@ -163,7 +163,9 @@ def ignored_input(exercise, function, cases, first):
             return Finding(
                 f"your result does not depend on {name}: it stays the same when {name} "
                 "changes, and the library's does not",
-                f"use {name} in your formula (e.g. each cluster's own points, X[labels == j]).",
+                f"compute the result from {name}: look for what stays the same whatever {name} "
+                "is — a constant, an array filled once before a loop, or two names for one "
+                "array (b = a does not copy a).",
                 f"ignores {name}",
             )
     return None
