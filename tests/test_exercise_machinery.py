@@ -241,6 +241,29 @@ def test_a_principal_direction_is_checked_up_to_its_sign():
     assert "only the first of the 2 return values" in result.message.lower(), result.message
 
 
+def test_float32_rounding_is_named_not_taken_for_a_transposed_sigma():
+    def covariance_float32(X):  # Σ is symmetric: "transposed" can never be the cause
+        X = np.asarray(X, dtype=np.float32)
+        centred = X - X.mean(axis=0)
+        return centred.T @ centred / len(X)
+
+    result = check("principal_component_analysis.covariance_matrix", covariance_float32,
+                   quiet=True)
+    assert "float32 where the inputs are float64" in result.message.lower(), result.message
+    assert "transposed" not in result.message
+
+
+def test_a_path_without_return_is_named_and_its_none_shown():
+    def choose_k(variances, share):  # range(1, r) never reaches k = r
+        for k in range(1, len(variances)):
+            if np.sum(variances[:k]) / np.sum(variances) >= share:
+                return k
+
+    result = check("principal_component_analysis.choose_k", choose_k, quiet=True)
+    assert "a forgotten `return`" in result.message.lower(), result.message
+    assert result.message.endswith("got:\n  None")
+
+
 def test_a_count_is_not_said_to_be_off_by_a_factor():
     def strictly_more(variances, share):  # 3 where 2 keeps exactly 75 %: not "1.5 times"
         retained = np.cumsum(variances) / np.sum(variances)

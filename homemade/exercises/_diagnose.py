@@ -39,6 +39,8 @@ def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
         return Difference(
             "", "the function returned None", Finding("a forgotten `return`", _RETURN, "none")
         )
+    if _single_precision(expected, got, names, rtol, atol):
+        return Difference("", "the values differ at float32's precision", _FLOAT32)
     first = None
     for where, e, g in _leaves(expected, got, names):
         difference = g if isinstance(g, Difference) else None
@@ -52,7 +54,11 @@ def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
     return first
 
 
-_RETURN = "end the function with `return` and the result (printing it is not returning it)."
+_RETURN = (
+    "end every path of the function with `return` and the result (printing it is not "
+    "returning it): a return inside a loop or an if is not reached when the loop runs out "
+    "or the condition fails."
+)
 
 
 def _is_structure(value):
@@ -146,15 +152,8 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
     if not np.all(close):
         marks = ~np.asarray(close, dtype=bool) if np.ndim(close) else None
         findings = diagnose_values(where, e_array, g_array, marks, case, rtol)
-        if _truncated(e_array, g):
-            findings.insert(
-                0,
-                Finding(
-                    "whole numbers where the result has decimals: an integer array cuts them off",
-                    _TRUNCATED,
-                    "int array",
-                ),
-            )
+        if (truncated := _values.truncated(e_array, g)) is not None:
+            findings.insert(0, truncated)
         if "history" in where and e_array.ndim == 1:
             findings.insert(0, _values.history(e_array, g_array))
         first = findings[0] if findings else None
@@ -178,20 +177,33 @@ def _compare_leaf(where, e, g, case, rtol, atol, strict):
     return None
 
 
-_TRUNCATED = (
-    "an array of integers keeps only the whole part of what is stored in it: "
-    "np.zeros_like(labels) or np.zeros(k, dtype=int) makes one; create it with "
-    "np.zeros((k, n)) (floats), or np.zeros_like(X)."
+_FLOAT32 = Finding(
+    "float32 where the inputs are float64: your result keeps about 7 digits",
+    "compute in the inputs' precision: leave out astype(np.float32) or dtype=np.float32 "
+    "(float64 keeps about 16 digits, float32 about 7).",
+    "float32",
 )
 
 
-def _truncated(e_array, got):
-    """An integer result where the reference's has fractional values."""
-    try:
-        kind = np.asarray(got).dtype.kind
-    except (TypeError, ValueError):
-        return False
-    return kind in "iu" and e_array.dtype.kind == "f" and bool(np.any(e_array % 1))
+def _single_precision(expected, got, names, rtol, atol):
+    """The learner's result float32 where the reference's is float64, wrong at the
+    exercise's tolerance but right to float32's rounding (which may show in any value)."""
+    found = differs = False
+    for _, e, g in _leaves(expected, got, names):
+        if isinstance(g, Difference):
+            return False
+        try:
+            e, g = np.asarray(e), np.asarray(g)
+        except ValueError:  # a ragged list
+            return False
+        if e.dtype != np.float64 or g.shape != e.shape:
+            return False
+        found = found or g.dtype == np.float32
+        scale = np.abs(e).max() if e.size else 0.0
+        if g.dtype.kind != "f" or not np.allclose(g, e, rtol=1e-4, atol=1e-6 * scale):
+            return False
+        differs = differs or not np.allclose(g, e, rtol=rtol, atol=atol)
+    return found and differs
 
 
 _INTEGERS = (

@@ -17,6 +17,8 @@ def show_value(value, digits=8):
     """A returned value (a number, an array, a tuple or a list of them)."""
     if isinstance(value, (tuple, list)) and not _numbers(value):
         return "\n".join(show_value(v, digits) for v in value)
+    if value is None:  # a path of the function that ends without `return`
+        return "  None"
     if isinstance(value, (bool, np.bool_, str)):  # a word: why gradient descent stopped
         return f"  {value!r}" if isinstance(value, str) else f"  {value}"
     if isinstance(value, (int, float, np.number)) or np.ndim(value) == 0:

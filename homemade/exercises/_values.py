@@ -14,7 +14,8 @@ def _close(a, b):
 
 
 def transposed(e, g, case, rtol):
-    if e.ndim == 2 and e.shape[0] == e.shape[1] and e.shape[0] > 1 and _close(g, e.T):
+    square = e.ndim == 2 and e.shape[0] == e.shape[1] and e.shape[0] > 1
+    if square and not _close(e, e.T) and _close(g, e.T):  # a symmetric e is its own .T
         return Finding(
             "the result transposed (its rows are the expected columns)",
             "swap the factors of the matrix product (A @ B, not B @ A, and mind the .T), "
@@ -151,5 +152,27 @@ def history(e, g):
             "tol * costs[-2]). Runs of one per class are summed step by step, a run that "
             "stopped early padded with its final cost (np.pad(..., mode='edge')).",
             "history length",
+        )
+    return None
+
+
+_TRUNCATED = (
+    "an array of integers keeps only the whole part of what is stored in it: "
+    "np.zeros_like(labels) or np.zeros(k, dtype=int) makes one; create it with "
+    "np.zeros((k, n)) (floats), or np.zeros_like(X)."
+)
+
+
+def truncated(e_array, got):
+    """A Finding when the result is integers where the reference's has fractional values."""
+    try:
+        kind = np.asarray(got).dtype.kind
+    except (TypeError, ValueError):
+        return None
+    if kind in "iu" and e_array.dtype.kind == "f" and np.any(e_array % 1):
+        return Finding(
+            "whole numbers where the result has decimals: an integer array cuts them off",
+            _TRUNCATED,
+            "int array",
         )
     return None

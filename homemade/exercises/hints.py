@@ -213,8 +213,9 @@ HINTS = {
     "principal_component_analysis.choose_k": (
         "Add the components' variances one by one until the running total reaches the "
         "share of the whole.",
-        "retained = np.cumsum(variances) / np.sum(variances); the first k with "
-        "retained ≥ share (positions count from 0).",
+        "running = np.cumsum(variances); retained = running / running[-1] (its own last "
+        "entry, so that all r components keep exactly 1); the first k with retained ≥ "
+        "share (positions count from 0).",
         "return int(np.argmax(retained >= share)) + 1",
     ),
     "principal_component_analysis.standardize_then_project": (

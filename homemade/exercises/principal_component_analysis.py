@@ -1,24 +1,22 @@
 """PCA exercises: the covariance matrix and the principal components
-(``principal_component_analysis_components.py``), then projection, recovery, choosing k,
-and the whole recipe with feature scaling, in the order of
+(``principal_component_analysis_components.py``), then projection and recovery (here),
+choosing k and the whole recipe with feature scaling
+(``principal_component_analysis_recipe.py``), in the order of
 ``homemade/principal_component_analysis/README.md``."""
 
 import numpy as np
 
 from homemade.exercises import principal_component_analysis_components as components
-from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.exercises import principal_component_analysis_recipe as recipe
+from homemade.exercises._checker import Exercise, Mistake
 from homemade.exercises.principal_component_analysis_components import (
     PAGE,
     _points,
-    _turn_columns,
 )
-from homemade.features import standardize
 from homemade.principal_component_analysis.pca import (
-    choose_k,
     principal_components,
     project,
     recover,
-    standardize_then_project,
 )
 
 
@@ -61,6 +59,15 @@ def _project_last_columns(X, mean, U, k):
     return (X - mean) @ U[:, -k:]
 
 
+def _project_octave_columns(X, mean, U, k):
+    return (X - mean) @ U[:, 1 : k + 1]
+
+
+def _project_whitened(X, mean, U, k):
+    Z = (X - mean) @ U[:, :k]
+    return Z / Z.std(axis=0)
+
+
 def _recover_cases(rng):
     cases = []
     for case in _project_cases(rng):
@@ -80,108 +87,18 @@ def _recover_rows(Z, mean, U):
     return Z @ U[: Z.shape[1]] + mean
 
 
+def _recover_octave_columns(Z, mean, U):
+    return Z @ U[:, 1 : Z.shape[1] + 1].T + mean
+
+
 def _recover_last_columns(Z, mean, U):
     return Z @ U[:, -Z.shape[1] :].T + mean
 
 
-# ------------------------------------------------------------------------- choosing k
-def _choose_k_cases(rng):
-    cases = [
-        dict(variances=np.array([5.0, 3.0, 1.5, 0.5]), share=0.9),
-        # 2 + 1 of 4 is exactly 75 %: "at least" the share keeps k = 2.
-        dict(variances=np.array([2.0, 1.0, 1.0]), share=0.75),
-        dict(variances=np.array([4.0, 3.0, 2.0, 1.0]), share=1.0),
-        # A total of 2: a running sum compared with the share itself stops too early.
-        dict(variances=np.array([0.8, 0.6, 0.4, 0.2]), share=0.85),
-    ]
-    for r, share in ((6, 0.5), (20, 0.95), (100, 0.99)):
-        variances = np.sort(rng.exponential(size=r) * 0.8 ** np.arange(r))[::-1]
-        cases.append(dict(variances=variances, share=share))
-    return cases
-
-
-def _choose_k_index(variances, share):
-    return int(np.argmax(np.cumsum(variances) / np.sum(variances) >= share))
-
-
-def _choose_k_strictly_more(variances, share):
-    retained = np.cumsum(variances) / np.sum(variances)
-    return int(np.argmax(retained > share)) + 1 if share < 1 else len(variances)
-
-
-def _recognise_strictly_more(function, cases):
-    """Wrong only where a k keeps the share exactly, and then the next k (or none)."""
-    differs = False
-    for case in cases:
-        got, expected = _call(function, case), choose_k(**case)
-        if got == expected:
-            continue
-        differs = True
-        retained = np.cumsum(case["variances"]) / np.sum(case["variances"])
-        if retained[expected - 1] != case["share"] or (
-            (retained > case["share"]).any() and got != _choose_k_strictly_more(**case)
-        ):
-            return False
-    return differs
-
-
-def _choose_k_from_the_smallest(variances, share):
-    retained = np.cumsum(variances[::-1]) / np.sum(variances)
-    return int(np.argmax(retained >= share)) + 1
-
-
-def _choose_k_lost(variances, share):
-    lost = 1 - np.cumsum(variances) / np.sum(variances)
-    return int(np.argmax(lost <= share)) + 1
-
-
-def _choose_k_one_component(variances, share):
-    return int(np.argmax(variances / np.sum(variances) >= share)) + 1
-
-
-def _choose_k_not_divided(variances, share):
-    return int(np.argmax(np.cumsum(variances) >= share)) + 1
-
-
-# ----------------------------------------------------------------- feature scaling first
-def _scaled_cases(rng):
-    # Features in very different units (spreads near 1, 30 and 0.01 before rotating).
-    cases = []
-    for m, n, k in ((8, 2, 1), (30, 3, 2), (100, 4, 2)):
-        units = np.array([1.0, 30.0, 0.01, 5.0])[:n]
-        cases.append(dict(X=_points(rng, m, n) * units, k=k))
-    return cases
-
-
-def _scale_after(X, k):
-    U, _ = principal_components(X)
-    Z, _, _ = standardize(project(X, X.mean(axis=0), U, k))
-    return Z
-
-
-def _not_scaled(X, k):
-    U, _ = principal_components(X)
-    return project(X, X.mean(axis=0), U, k)
-
-
-def _min_max_scaled(X, k):
-    X_scaled = (X - X.min(axis=0)) / (X.max(axis=0) - X.min(axis=0))
-    U, _ = principal_components(X_scaled)
-    return project(X_scaled, X_scaled.mean(axis=0), U, k)
-
-
-def _scaled_per_example(X, k):
-    X_scaled = (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)
-    U, _ = principal_components(X_scaled)
-    return project(X_scaled, X_scaled.mean(axis=0), U, k)
-
-
-def _scaled_by_variance(X, k):
-    X_scaled = (X - X.mean(axis=0)) / X.var(axis=0)
-    U, _ = principal_components(X_scaled)
-    return project(X_scaled, np.zeros(X.shape[1]), U, k)
-
-
+_FROM_ZERO = (
+    "Python counts from 0: the first k columns are U[:, :k] (Octave's 1:K is 0:K here), "
+    "so u⁽¹⁾, the first component, is U[:, 0]."
+)
 _LARGEST_FIRST = (
     "U holds the components largest variance first: U_reduce is the first k columns, U[:, :k]."
 )
@@ -220,6 +137,17 @@ EXERCISES = [
                 _LARGEST_FIRST,
                 _project_last_columns,
             ),
+            Mistake(
+                "U[:, 1:k + 1], Octave's U(:, 1:K) shifted by one",
+                _FROM_ZERO,
+                _project_octave_columns,
+            ),
+            Mistake(
+                "projections divided by their spread (whitened)",
+                "z = U_reduceᵀ(x − μ) keeps the variance along each direction: do not divide "
+                "by Z.std(axis=0).",
+                _project_whitened,
+            ),
         ],
     ),
     Exercise(
@@ -248,84 +176,12 @@ EXERCISES = [
                 _LARGEST_FIRST,
                 _recover_last_columns,
             ),
-        ],
-    ),
-    Exercise(
-        name="principal_component_analysis.choose_k",
-        reference=choose_k,
-        cases=_choose_k_cases,
-        page=f"{PAGE}, section 'Choosing k: the variance retained'",
-        mistakes=[
             Mistake(
-                "the index of that component, which is k − 1",
-                "positions count from 0: the first k that keeps the share is the index + 1.",
-                _choose_k_index,
-            ),
-            Mistake(
-                "'more than' the share where 'at least' is asked",
-                "keep the smallest k whose share is ≥ share: retained >= share.",
-                _choose_k_strictly_more,
-                recognise=_recognise_strictly_more,
-            ),
-            Mistake(
-                "the running sum started from the smallest variance",
-                "the variances come largest first, and k counts the first k of them: "
-                "np.cumsum(variances), not of variances[::-1].",
-                _choose_k_from_the_smallest,
-            ),
-            Mistake(
-                "the share lost compared with the share to keep",
-                "1 − retained is what is lost; keep the smallest k with retained >= share "
-                "(the same as lost <= 1 − share).",
-                _choose_k_lost,
-            ),
-            Mistake(
-                "the share of one component, not of the first k together",
-                "the first k keep (ν₁ + … + νₖ) / (ν₁ + … + νᵣ): np.cumsum(variances) over the "
-                "total.",
-                _choose_k_one_component,
-            ),
-            Mistake(
-                "the variance itself compared with the share, not divided by the total",
-                "divide the running sum by the total, np.sum(variances), to get a share.",
-                _choose_k_not_divided,
+                "U[:, 1:k + 1], Octave's U(:, 1:K) shifted by one",
+                _FROM_ZERO,
+                _recover_octave_columns,
             ),
         ],
     ),
-    Exercise(
-        name="principal_component_analysis.standardize_then_project",
-        reference=standardize_then_project,
-        cases=_scaled_cases,
-        page=f"{PAGE}, section 'Feature scaling first'",
-        align=_turn_columns,
-        mistakes=[
-            Mistake(
-                "scaling the projections after PCA instead of the features before",
-                "standardize X first, then find the components of the standardized data: "
-                "scaling Z afterwards cannot change which directions were chosen in raw units.",
-                _scale_after,
-            ),
-            Mistake(
-                "PCA on the raw features, not standardized",
-                "standardize each feature first, (x − μ)/σ, so that no unit outweighs another.",
-                _not_scaled,
-            ),
-            Mistake(
-                "dividing by the variance σ² where the standard deviation σ is needed",
-                "standardize with σ = X.std(axis=0), the square root of the variance.",
-                _scaled_by_variance,
-            ),
-            Mistake(
-                "min–max scaling where standardizing is asked",
-                "standardize: subtract the mean and divide by the standard deviation, "
-                "X.std(axis=0), not by the range max − min.",
-                _min_max_scaled,
-            ),
-            Mistake(
-                "standardizing each example (axis=1), not each feature",
-                "each feature (column) gets its own μ and σ, over the m examples: axis=0.",
-                _scaled_per_example,
-            ),
-        ],
-    ),
+    *recipe.EXERCISES,
 ]

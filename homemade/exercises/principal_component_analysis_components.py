@@ -47,13 +47,13 @@ def _turn_columns(expected, got):
             return got
         return (_turn_columns(expected[0], got[0]), *got[1:])
     try:
-        got_array = np.asarray(got, dtype=float)
+        got_array = np.asarray(got)
     except (TypeError, ValueError):
         return got
-    if got_array.ndim != 2 or got_array.shape != np.shape(expected):
+    if got_array.dtype.kind != "f" or got_array.shape != np.shape(expected) or got_array.ndim != 2:
         return got
-    signs = np.where(np.sum(got_array * expected, axis=0) < 0, -1.0, 1.0)
-    return got_array * signs
+    signs = np.where(np.sum(got_array * expected, axis=0) < 0, -1, 1).astype(got_array.dtype)
+    return got_array * signs  # in the learner's own dtype: float32 stays float32
 
 
 def _same_up_to_signs(expected, got):
@@ -75,6 +75,35 @@ def _covariance_centred_by_rows(X):
     return centred.T @ centred / len(X)
 
 
+def _covariance_np_cov_rows(X):
+    return np.cov(X)
+
+
+def _recognise_np_cov_rows(function, cases):
+    """np.cov(X) with either denominator: each row read as a variable, an m × m result."""
+    for case in cases:
+        got = np.asarray(_call(function, case))
+        X = case["X"]
+        if got.shape != (len(X), len(X)) or not any(
+            np.allclose(got, np.cov(X, ddof=ddof)) for ddof in (0, 1)
+        ):
+            return False
+    return True
+
+
+def _covariance_correlation(X):
+    return np.corrcoef(X, rowvar=False)
+
+
+def _covariance_scalar_mean(X):
+    centred = X - X.mean()
+    return centred.T @ centred / len(X)
+
+
+def _covariance_diagonal(X):
+    return X.var(axis=0)
+
+
 def _covariance_of_examples(X):
     centred = X - X.mean(axis=0)
     return centred @ centred.T / len(X)
@@ -94,6 +123,17 @@ def _components_ascending(X):
 def _components_values_sorted_alone(X):
     variances, U = np.linalg.eigh(covariance_matrix(X))
     return U, variances[::-1]
+
+
+def _components_rows_reordered(X):
+    variances, U = np.linalg.eigh(covariance_matrix(X))
+    order = np.argsort(variances)[::-1]
+    return U[order], variances[order]
+
+
+def _components_shares(X):
+    _, variances = principal_components(X)
+    return principal_components(X)[0], variances / variances.sum()
 
 
 def _components_as_rows(X):
@@ -169,6 +209,30 @@ EXERCISES = [
                 "Σ is n × n, one row and column per feature: (X − μ)ᵀ(X − μ) / m.",
                 _covariance_of_examples,
             ),
+            Mistake(
+                "np.cov(X), which reads each row as a variable (an m × m result)",
+                "np.cov(X, rowvar=False, bias=True): rowvar=False makes the columns the "
+                "variables, bias=True divides by m as the page does.",
+                _covariance_np_cov_rows,
+                recognise=_recognise_np_cov_rows,
+            ),
+            Mistake(
+                "the correlation matrix (np.corrcoef), each entry divided by σᵢσⱼ",
+                "the covariance keeps the features' units: (X − μ)ᵀ(X − μ) / m, no division "
+                "by the standard deviations (its diagonal is the variances, not 1s).",
+                _covariance_correlation,
+            ),
+            Mistake(
+                "only the variances, the diagonal of Σ",
+                "Σ is n × n: its diagonal holds the variances, and the entry (j, l) the "
+                "covariance of features j and l: (X − μ)ᵀ(X − μ) / m.",
+                _covariance_diagonal,
+            ),
+            Mistake(
+                "one mean of the whole array, X.mean(), instead of one per feature",
+                "μ has one entry per feature: X.mean(axis=0).",
+                _covariance_scalar_mean,
+            ),
         ],
     ),
     Exercise(
@@ -215,6 +279,17 @@ EXERCISES = [
                 "variances divided by m − 1 where the page divides by m",
                 _M_NOT_M_MINUS_1,
                 _components_over_m_minus_1,
+            ),
+            Mistake(
+                "the rows of the eigenvector matrix reordered, U[order], not its columns",
+                "each eigenvector is a column: reorder with U[:, order].",
+                _components_rows_reordered,
+            ),
+            Mistake(
+                "the shares of the variance (explained_variance_ratio_) where the variances "
+                "are asked",
+                "return the variance along each direction, νⱼ = sⱼ² / m, not νⱼ over their sum.",
+                _components_shares,
             ),
         ],
     ),

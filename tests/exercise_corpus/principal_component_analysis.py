@@ -346,13 +346,15 @@ def k_loop(variances, share):
 
 @corpus.correct(K)
 def k_searchsorted(variances, share):
-    retained = np.cumsum(variances) / variances.sum()
+    running = np.cumsum(variances)
+    retained = running / running[-1]
     return int(np.searchsorted(retained, share)) + 1
 
 
 @corpus.correct(K)
 def k_flatnonzero(variances, share):
-    retained = np.cumsum(variances) / np.sum(variances)
+    retained = np.cumsum(variances)
+    retained /= retained[-1]
     return np.flatnonzero(retained >= share)[0] + 1
 
 
@@ -483,6 +485,133 @@ def scaled_per_example(X, k):
     X_norm = X_norm - X_norm.mean(axis=0)
     _, _, Vt = np.linalg.svd(X_norm, full_matrices=False)
     return X_norm @ Vt[:k].T
+
+
+# ------------------------------------------- a second batch, by another engineer
+# Written as a learner, before reading the PCA catalogue or the entries above; the keywords
+# are that engineer's words for each mistake, cut to a few.
+
+
+@corpus.wrong(COV, "correlation", "corrcoef", "standard deviation")
+def cov_corrcoef(X):
+    return np.corrcoef(X, rowvar=False)
+
+
+@corpus.wrong(COV, "whole array", "each feature", "axis=0", "scalar mean")
+def cov_scalar_mean(X):
+    Xc = X - X.mean()
+    return Xc.T @ Xc / X.shape[0]
+
+
+@corpus.wrong(COV, "only the variances", "diagonal", "n × n", "n x n")
+def cov_only_diag(X):
+    return ((X - X.mean(axis=0)) ** 2).mean(axis=0)
+
+
+@corpus.wrong(COV, "float32", "7 digits", "precision")
+def cov_float32(X):
+    X = np.asarray(X, dtype=np.float32)
+    Xc = X - X.mean(0)
+    return Xc.T @ Xc / len(X)
+
+
+@corpus.wrong(PCS, "rows", "columns", "v[:, idx]", "u[:, order]")
+def pcs_eigh_rows_reordered(X):
+    w, V = np.linalg.eigh(np.cov(X, rowvar=False, bias=True))
+    idx = np.argsort(w)[::-1]
+    return V[idx], w[idx]
+
+
+@corpus.wrong(PCS, "share", "explained_variance_ratio_", "ratio", "not variances")
+def pcs_sklearn_ratio(X):
+    p = SklearnPCA().fit(X)
+    return p.components_.T, p.explained_variance_ratio_
+
+
+@corpus.wrong(PCS, "float32", "7 digits", "precision", "float64")
+def pcs_float32(X):
+    X = X.astype(np.float32)
+    Xc = X - X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(Xc, full_matrices=False)
+    return Vt.T, s**2 / len(X)
+
+
+@corpus.wrong(PROJ, "octave", "1-based", "off by one", "counts from 0", "first component")
+def project_octave_index(X, mean, U, k):
+    return (X - mean) @ U[:, 1 : k + 1]
+
+
+@corpus.wrong(PROJ, "whiten", "rescale", "spread", "divided by")
+def project_whitened(X, mean, U, k):
+    Z = (X - mean) @ U[:, :k]
+    return Z / Z.std(axis=0)
+
+
+@corpus.wrong(REC, "octave", "1-based", "off by one", "counts from 0", "first component")
+def recover_octave_index(Z, mean, U):
+    k = Z.shape[1]
+    return Z @ U[:, 1 : k + 1].T + mean
+
+
+@corpus.wrong(K, "np.sum", "rounds", "0.9999999999999999", "cumsum(variances)[-1]")
+def k_cumsum_over_np_sum(variances, share):
+    # Right on small spectra; at share = 1 with nine variances np.sum and the running
+    # sum round apart, and argmax finds no hit.
+    retained = np.cumsum(variances) / np.sum(variances)
+    return int(np.argmax(retained >= share)) + 1
+
+
+@corpus.wrong(K, "at least", "more than", ">=", "strictly")
+def k_strictly_greater(variances, share):
+    retained = np.cumsum(variances) / np.sum(variances)
+    return int(np.argmax(retained > share)) + 1
+
+
+@corpus.wrong(K, "percent", "fraction", "100")
+def k_percent(variances, share):
+    retained = 100 * np.cumsum(variances) / np.sum(variances)
+    return int(np.argmax(retained >= share)) + 1
+
+
+@corpus.wrong(K, "share", "not k", "count", "number of components")
+def k_returns_share(variances, share):
+    retained = np.cumsum(variances) / np.sum(variances)
+    return float(retained[np.argmax(retained >= share)])
+
+
+@corpus.wrong(SCALED, "raw", "standardized data", "standardize first", "components of")
+def scaled_raw_components(X, k):
+    Xc = X - X.mean(axis=0)
+    _, _, Vt = np.linalg.svd(Xc, full_matrices=False)
+    return Xc / X.std(axis=0) @ Vt[:k].T
+
+
+@corpus.wrong(SCALED, "u_reduce", "projections", "directions", "(m, k)")
+def scaled_returns_directions(X, k):
+    Xs = (X - X.mean(axis=0)) / X.std(axis=0)
+    _, _, Vt = np.linalg.svd(Xs, full_matrices=False)
+    return Vt[:k].T
+
+
+@corpus.wrong(SCALED, "vt", "rows of", "transpose", "columns")
+def scaled_vt_columns(X, k):
+    Xs = (X - X.mean(axis=0)) / X.std(axis=0)
+    _, _, Vt = np.linalg.svd(Xs, full_matrices=False)
+    return Xs @ Vt[:, :k]
+
+
+@corpus.wrong(SCALED, "centr", "subtract", "mean", "μ")
+def scaled_not_centred(X, k):
+    Xs = X / X.std(axis=0)
+    _, _, Vt = np.linalg.svd(Xs, full_matrices=False)
+    return Xs @ Vt[:k].T
+
+
+@corpus.wrong(SCALED, "eigh", "ascending", "smallest", "largest", "order")
+def scaled_eigh_ascending(X, k):
+    Xs = (X - X.mean(axis=0)) / X.std(axis=0)
+    _, V = np.linalg.eigh(np.cov(Xs, rowvar=False, bias=True))
+    return Xs @ V[:, :k]
 
 
 ENTRIES = corpus.entries
