@@ -3,7 +3,6 @@
 import warnings
 
 import numpy as np
-import scipy.sparse
 
 from homemade._parameters import ArrayLike, Interval, Options, RandomState, check_random_state
 from homemade.base import BaseEstimator, ClusterMixin
@@ -64,9 +63,7 @@ def update(X, labels, k):
     -------
     centers : ndarray of shape (k, n)
     """
-    m = len(X)
-    # R[j, i] = 1 if i ∈ C_j, kept sparse as its m ones (dense: 15 ms, not 2.5, on the photo).
-    R = scipy.sparse.coo_array((np.ones(m, X.dtype), (labels, np.arange(m))), shape=(k, m))
+    R = (labels == np.arange(k)[:, None]).astype(X.dtype)  # (k, m): R[j, i] = 1 if i ∈ C_j
     return (R @ X) / R.sum(axis=1)[:, None]
 
 
