@@ -264,6 +264,37 @@ def test_a_path_without_return_is_named_and_its_none_shown():
     assert result.message.endswith("got:\n  None")
 
 
+def test_an_input_restored_but_for_rounding_is_said_so():
+    def numerical_gradient(J, theta, entries, epsilon):  # + ε, − 2ε, + ε: off by an ulp
+        result = np.zeros(len(entries))
+        for k, i in enumerate(entries):
+            theta[i] += epsilon
+            up = J(theta)
+            theta[i] -= 2 * epsilon
+            down = J(theta)
+            theta[i] += epsilon
+            result[k] = (up - down) / (2 * epsilon)
+        return result
+
+    result = check("neural_network.numerical_gradient", numerical_gradient, quiet=True)
+    assert "does not round back exactly" in result.message, result.message
+    assert "old = theta[i]" in result.message
+
+
+def test_a_result_of_the_wrong_shape_is_not_said_to_ignore_an_input():
+    def numerical_gradient(J, theta, entries, epsilon):  # one value per θ, not per entry
+        result = np.zeros_like(theta)
+        for i in entries:
+            step = np.zeros_like(theta)
+            step[i] = epsilon
+            result[i] = (J(theta + step) - J(theta - step)) / (2 * epsilon)
+        return result
+
+    result = check("neural_network.numerical_gradient", numerical_gradient, quiet=True)
+    assert "expected shape (2,), got shape (3,)" in result.message.lower(), result.message
+    assert "does not depend on" not in result.message
+
+
 def test_a_count_is_not_said_to_be_off_by_a_factor():
     def strictly_more(variances, share):  # 3 where 2 keeps exactly 75 %: not "1.5 times"
         retained = np.cumsum(variances) / np.sum(variances)

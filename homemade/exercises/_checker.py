@@ -30,7 +30,7 @@ from homemade.exercises._notes import (
     uses_library,
 )
 from homemade.exercises._probe import name_difference
-from homemade.exercises._run import TIME_LIMIT, call, value_of
+from homemade.exercises._run import TIME_LIMIT, also_changed, call, changed_input, value_of
 from homemade.exercises._shapes import across_cases
 from homemade.exercises._show import show_case, show_difference, show_value
 
@@ -186,7 +186,8 @@ def run_check(exercise, function):
     if any(d is not None for d in differences):
         return _not_yet(exercise, function, cases, outcomes, expected, differences)
     if any(o.changed for o in outcomes):
-        return _changed_input(name, cases, outcomes)
+        message = changed_input(name, cases, outcomes)
+        return Result(name, False, "mistake", message, mistake="changing an input in place")
     problem = draws_at_random(cases[0]) and rng_problem(function, cases, exercise.time_limit)
     if problem or (exercise.behaviour is not None and (problem := exercise.behaviour(function))):
         return _not_yet_behaviour(exercise, function, cases, outcomes, problem)
@@ -257,7 +258,7 @@ def _not_yet(exercise, function, cases, outcomes, expected, differences):
         got = outcomes[first].value
         shown = f"expected:\n{show_value(expected[first])}\ngot:\n{show_value(got)}"
     counterexample = f"{where}:\n{show_case(cases[first])}\n{shown}"
-    also = _also_changed(outcomes)
+    also = also_changed(outcomes)
     if mistake is not None:
         message = f"{name}: not yet. It looks like {mistake.name}.\nFix: {mistake.fix}{also}"
         return Result(name, False, "mistake", f"{message}\n{counterexample}", mistake=mistake.name)
@@ -304,37 +305,6 @@ def _recognise(exercise, function, cases, outcomes):
         except Exception:  # a wrong function may fail where the learner's does not
             continue
     return None
-
-
-_IN_PLACE = (
-    "write X = X - mean rather than X -= mean (and a = a * (1 - a) rather than "
-    "a *= 1 - a); `b = theta` does not copy theta, so b[0] = 0 zeroes the caller's θ₀: "
-    "copy first, b = theta.copy(). The caller's arrays must come back as they went in."
-)
-
-
-def _changed_input(name, cases, outcomes):
-    index = next(i for i, o in enumerate(outcomes) if o.changed)
-    label, before, after = outcomes[index].changed[0]
-    message = (
-        f"{name}: not yet. Every result is right, but your function changed its input "
-        f"{label} in place: the caller's array is not what it passed in (a loop that "
-        f"calls your function again, gradient descent say, would go on with the changed "
-        f"one).\nFix: {_IN_PLACE}\n"
-        f"Case {index + 1} of {len(cases)}:\n{show_case(cases[index])}\n"
-        f"{label} after your function:\n{show_value(after)}"
-    )
-    return Result(name, False, "mistake", message, mistake="changing an input in place")
-
-
-def _also_changed(outcomes):
-    changed = [c[0] for o in outcomes for c in o.changed]
-    if not changed:
-        return ""
-    return (
-        f"\nAlso: your function changed its input {changed[0]} in place, which the caller "
-        "does not expect; compute into a new array (X = X - mean, not X -= mean)."
-    )
 
 
 def _timed_out(exercise, case, index, count):

@@ -262,7 +262,12 @@ def name_difference(exercise, function, cases, outcomes, differences, differ):
         named
         or as_if(exercise, cases, outcomes, same)
         or split
-        or ignored_input(exercise, function, cases, [i for i, _ in failing])
+        # A result of the wrong shape says more by its shape than by what it ignores.
+        or (
+            None
+            if difference.problem.startswith("expected shape")
+            else ignored_input(exercise, function, cases, [i for i, _ in failing])
+        )
     )
     return finding, ("" if finding else label), first
 
@@ -280,6 +285,8 @@ def split_penalty(exercise, function, cases, differences, differ):
             call(function, zero, exercise.time_limit),
         )
         if mine.error is not None or mine.timed_out or "regularization" not in case:
+            return None
+        if _all_zero(reference.value):  # the function is the penalty itself: no data term
             return None
         data = differ(reference.value, mine.value, zero, True)
         if data is not None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from homemade.exercises._show import show_case, show_value
+
 TIME_LIMIT = 10.0
 """Seconds one call of a learner's function may take (the cases are small: the library's
 function takes milliseconds on each)."""
@@ -167,3 +169,53 @@ def _in_a_thread(run, seconds):
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+# -------------------------------------------------- an input changed in place, said
+_IN_PLACE = (
+    "write X = X - mean rather than X -= mean (and a = a * (1 - a) rather than "
+    "a *= 1 - a); `b = theta` does not copy theta, so b[0] = 0 zeroes the caller's θ₀: "
+    "copy first, b = theta.copy(). The caller's arrays must come back as they went in."
+)
+
+
+def changed_input(name, cases, outcomes):
+    """The message for a function whose results are right but that changed an input."""
+    index = next(i for i, o in enumerate(outcomes) if o.changed)
+    label, before, after = outcomes[index].changed[0]
+    if _restored_but_for_rounding(before, after):  # theta[i] += ε … −= 2ε … += ε
+        off = float(np.max(np.abs(np.asarray(after, float) - np.asarray(before, float))))
+        message = (
+            f"{name}: not yet. Every result is right, but {label} comes back off by {off:.1e}: "
+            f"adding ε and taking it away again does not round back exactly.\nFix: save the "
+            f"entry and put it back (old = {label}[i]; …; {label}[i] = old), or work on a "
+            f"copy, {label}.copy().\nCase {index + 1} of {len(cases)}:\n{show_case(cases[index])}"
+        )
+        return message
+    message = (
+        f"{name}: not yet. Every result is right, but your function changed its input "
+        f"{label} in place: the caller's array is not what it passed in (a loop that "
+        f"calls your function again, gradient descent say, would go on with the changed "
+        f"one).\nFix: {_IN_PLACE}\n"
+        f"Case {index + 1} of {len(cases)}:\n{show_case(cases[index])}\n"
+        f"{label} after your function:\n{show_value(after)}"
+    )
+    return message
+
+
+def _restored_but_for_rounding(before, after):
+    try:
+        before, after = np.asarray(before, float), np.asarray(after, float)
+        return before.shape == after.shape and np.allclose(after, before, rtol=1e-12, atol=0)
+    except (TypeError, ValueError):
+        return False
+
+
+def also_changed(outcomes):
+    changed = [c[0] for o in outcomes for c in o.changed]
+    if not changed:
+        return ""
+    return (
+        f"\nAlso: your function changed its input {changed[0]} in place, which the caller "
+        "does not expect; compute into a new array (X = X - mean, not X -= mean)."
+    )

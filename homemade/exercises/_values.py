@@ -96,7 +96,8 @@ def at_zero(e, g, marks, case):
     for name, value in case.items():
         if isinstance(value, np.ndarray) and value.shape == marks.shape:
             zero = value == 0
-            if zero.any() and marks.any() and not (marks & ~zero).any():
+            # Where an input is 0 everywhere (Adam's first u), its zeros tell nothing apart.
+            if zero.any() and (~zero).any() and marks.any() and not (marks & ~zero).any():
                 return Finding(
                     f"right except where {name} is exactly 0: the boundary of a comparison",
                     "use the strict comparison the page has (a > 0, not a >= 0) and mind "
@@ -157,9 +158,9 @@ def history(e, g):
 
 
 _TRUNCATED = (
-    "an array of integers keeps only the whole part of what is stored in it: "
-    "np.zeros_like(labels) or np.zeros(k, dtype=int) makes one; create it with "
-    "np.zeros((k, n)) (floats), or np.zeros_like(X)."
+    "an array of integers keeps only the whole part of what is stored in it, and "
+    "np.zeros_like of an integer array (labels, or X holding whole numbers) makes one: "
+    "create the result as floats, np.zeros((k, n)), or compute it whole, without a loop."
 )
 
 

@@ -22,13 +22,18 @@ def _data_cases(rng):
 
 
 def _with_mean(rng):
-    return [dict(X=c["X"], mean=c["X"].mean(axis=0)) for c in _data_cases(rng)]
+    cases = [dict(X=c["X"], mean=c["X"].mean(axis=0)) for c in _data_cases(rng)]
+    # Far from 0 (latencies in ns, say): E[x²] − μ² cancels to noise there.
+    X = 1e8 + rng.normal(size=(50, 2))
+    return [*cases, dict(X=X, mean=X.mean(axis=0))]
 
 
 def _density_cases(rng):
     cases = []
     for c in _with_mean(rng):
         cases.append(dict(**c, covariance=c["X"].var(axis=0) + 0.5))
+    # One example: the result is still an array of shape (1,).
+    cases.append(dict(X=rng.normal(size=(1, 3)), mean=np.zeros(3), covariance=np.ones(3)))
     # Far points (40 σ away): each density underflows to 0, while its log stays finite.
     X = rng.normal(size=(6, 3))
     X[:3] += 40.0
@@ -65,6 +70,10 @@ def _variance_as_std(X, mean):
 
 def _variance_absolute(X, mean):
     return np.abs(X - mean).mean(axis=0)
+
+
+def _variance_shortcut(X, mean):
+    return (X**2).mean(axis=0) - mean**2
 
 
 def _variance_wrong_axis(X, mean):
@@ -176,6 +185,12 @@ EXERCISES = [
                 "the standard deviation where the variance is asked",
                 "σ² is the mean squared deviation; leave out the square root.",
                 _variance_as_std,
+            ),
+            Mistake(
+                "E[x²] − μ², which cancels catastrophically far from 0",
+                "subtract μ first, then square: ((X - mean) ** 2).mean(axis=0). Far from 0, "
+                "x² and μ² agree in their first 16 digits and their difference is noise.",
+                _variance_shortcut,
             ),
             Mistake(
                 "the mean absolute deviation |x − μ| where the variance squares it",

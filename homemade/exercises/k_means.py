@@ -78,6 +78,9 @@ def _update_cases(rng):
     for m, n, k in ((6, 1, 2), (40, 3, 4), (100, 5, 6)):
         labels = np.concatenate([np.arange(k), rng.integers(k, size=m - k)])  # none empty
         cases.append(dict(X=rng.normal(size=(m, n)), labels=rng.permutation(labels), k=k))
+    # Whole numbers (pixel values): the means are not, and must not be cut to integers.
+    labels = rng.permutation(np.arange(30) % 3)
+    cases.append(dict(X=rng.integers(0, 256, size=(30, 3)), labels=labels, k=3))
     return cases
 
 

@@ -32,6 +32,8 @@ def _group_of(X, rows):
 
 def _plusplus_problem(expected, got, case):
     X, k = case["X"], case["k"]
+    if isinstance(got, list):
+        return "a Python list where a NumPy array is expected: return np.array(centers)"
     got = np.asarray(got)
     if got.shape != (k, X.shape[1]):
         return f"expected shape {(k, X.shape[1])}, got shape {got.shape}"
@@ -152,9 +154,11 @@ EXERCISES = [
                 recognise=_always_the_same_second,
             ),
             Mistake(
-                "uniform sampling: every point equally likely",
+                "draws that do not favour points far from every centroid so far (uniform "
+                "sampling, or D measured to the last centroid only)",
                 "draw each next centroid with probability D(x)² / Σ D², D(x) the distance "
-                "to the nearest centroid so far: rng.choice(m, p=...).",
+                "to the nearest of all the centroids so far: rng.choice(m, p=...), with D² "
+                "kept as a running minimum.",
                 _plusplus_uniform,
                 recognise=_same_group_twice,
             ),

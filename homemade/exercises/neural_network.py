@@ -1,20 +1,18 @@
-"""Multilayer perceptron exercises: the activation's derivative, forward propagation,
-back-propagation and one Adam step, in the order of ``homemade/neural_network/README.md``."""
+"""Multilayer perceptron exercises: the activation's derivative, forward propagation and
+back-propagation here; the rest of Andrew Ng's ex4 in ``neural_network_ex4.py``; the penalty
+and one Adam step in ``neural_network_training.py``; in the order of
+``homemade/neural_network/README.md``."""
 
 import numpy as np
 
 from homemade.activations import sigmoid, softmax
-from homemade.exercises import neural_network_ex4
+from homemade.exercises import neural_network_ex4, neural_network_training
 from homemade.exercises._checker import Exercise, Mistake
 from homemade.neural_network.network import (
     activation_derivative,
     back_propagation,
     forward_propagation,
-    n_weights,
-    penalty,
-    roll,
 )
-from homemade.neural_network.optimizers import adam_step
 
 PAGE = "homemade/neural_network/README.md"
 
@@ -180,80 +178,6 @@ def _backward_labels_as_numbers(weights, activations, probabilities, y, activati
     return _backward(weights, activations, probabilities, y, activation, one_hot=False)
 
 
-# --------------------------------------------------------------------- the penalty
-def _penalty_cases(rng):
-    cases = []
-    for sizes, lam, m in (([2, 3, 2], 1.0, 10), ([4, 5, 3], 0.5, 100), ([6, 8, 5, 4], 2.0, 1000)):
-        cases.append(
-            dict(
-                theta=rng.normal(size=n_weights(sizes) + sum(sizes[1:])),
-                sizes=sizes,
-                regularization=lam,
-                m=m,
-            )
-        )
-    return cases
-
-
-def _penalty_with_biases(theta, sizes, regularization, m):
-    return regularization / (2 * m) * float(theta @ theta)
-
-
-def _penalty_over_m(theta, sizes, regularization, m):
-    weights, _ = roll(theta, sizes)
-    return regularization / m * sum(float((W**2).sum()) for W in weights)
-
-
-# ---------------------------------------------------------------------- Adam's step
-def _adam_cases(rng):
-    cases = [
-        dict(
-            theta=np.array([1.0, -2.0]),
-            gradient=np.array([0.5, 0.1]),
-            u=np.zeros(2),
-            r=np.zeros(2),
-            t=1,
-            learning_rate=0.1,
-            beta1=0.9,
-            beta2=0.999,
-            epsilon=1e-8,
-        )
-    ]
-    for n, t in ((5, 3), (40, 10)):
-        cases.append(
-            dict(
-                theta=rng.normal(size=n),
-                gradient=rng.normal(scale=1e-3, size=n),
-                u=rng.normal(scale=1e-3, size=n),
-                r=rng.uniform(0, 1e-6, size=n),
-                t=t,
-                learning_rate=1e-3,
-                beta1=0.9,
-                beta2=0.999,
-                epsilon=1e-8,
-            )
-        )
-    return cases
-
-
-def _adam_no_correction(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
-    u = beta1 * u + (1 - beta1) * gradient
-    r = beta2 * r + (1 - beta2) * gradient**2
-    return theta - learning_rate * u / (np.sqrt(r) + epsilon), u, r
-
-
-def _adam_swapped_betas(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
-    return adam_step(theta, gradient, u, r, t, learning_rate, beta2, beta1, epsilon)
-
-
-def _adam_gradient_not_squared(theta, gradient, u, r, t, learning_rate, beta1, beta2, epsilon):
-    u = beta1 * u + (1 - beta1) * gradient
-    r = beta2 * r + (1 - beta2) * np.abs(gradient)
-    u_hat, r_hat = u / (1 - beta1**t), r / (1 - beta2**t)
-    return theta - learning_rate * u_hat / (np.sqrt(r_hat) + epsilon), u, r
-
-
-# Mistakes that can be made in more than one exercise: one name and fix for each.
 _SIGMOID_TWICE = (
     "the sigmoid applied twice: g(a)(1 − g(a)) where a is already g(z)",
     "a = g(z) is the layer's output, so g′(z) = a(1 − a): no second sigmoid.",
@@ -329,48 +253,6 @@ EXERCISES = [
             ),
         ],
     ),
-    Exercise(
-        name="neural_network.penalty",
-        reference=penalty,
-        cases=_penalty_cases,
-        page=f"{PAGE}, section 'Regularization'",
-        mistakes=[
-            Mistake(
-                "regularizing the bias weights",
-                "the penalty sums the squares of the weights W only: weights, biases = "
-                "roll(theta, sizes), then leave the biases out.",
-                _penalty_with_biases,
-            ),
-            Mistake(
-                "dividing by m where the penalty needs 2m",
-                "the penalty is λ/(2m)·Σ‖W‖², so that its gradient is λ/m·W.",
-                _penalty_over_m,
-            ),
-        ],
-    ),
-    Exercise(
-        name="neural_network.adam_step",
-        reference=adam_step,
-        cases=_adam_cases,
-        page=f"{PAGE}, section 'Mini-batches and the optimizer'",
-        mistakes=[
-            Mistake(
-                "no bias correction",
-                "u and r start at 0: divide by (1 − β₁ᵗ) and (1 − β₂ᵗ) before the step.",
-                _adam_no_correction,
-            ),
-            Mistake(
-                "β₁ and β₂ swapped",
-                "β₁ (0.9) averages the gradient u, β₂ (0.999) its square r.",
-                _adam_swapped_betas,
-            ),
-            Mistake(
-                "the second moment from |∇J| instead of ∇J⊙∇J",
-                "r averages the squared gradient: gradient * gradient (element-wise).",
-                _adam_gradient_not_squared,
-            ),
-        ],
-    ),
 ]
 
 # In the order of the notebook: forward, backward, the rest of Ng's ex4 (gradient
@@ -386,5 +268,6 @@ _ORDER = [
     "adam_step",
 ]
 EXERCISES = sorted(
-    EXERCISES + neural_network_ex4.EXERCISES, key=lambda e: _ORDER.index(e.name.split(".")[1])
+    EXERCISES + neural_network_ex4.EXERCISES + neural_network_training.EXERCISES,
+    key=lambda e: _ORDER.index(e.name.split(".")[1]),
 )

@@ -121,11 +121,11 @@ def _nan_for_zeros(analytic, numeric):
 
 
 def _beside_zero_gradients(wrong):
-    """Recognise ``wrong`` on the cases with a non-zero gradient: what a learner returns for
-    two zero vectors (0, NaN) is its own choice, and named by the NaN mistake."""
+    """Recognise ``wrong`` where a + b ≠ 0 (so not both zero): what a learner returns for
+    0/0, in Ng's denominator or another, is its own choice."""
 
     def recognise(function, cases):
-        shown = [c for c in cases if np.any(c["analytic"]) or np.any(c["numeric"])]
+        shown = [c for c in cases if np.any(c["analytic"] + c["numeric"])]
         return all(np.isclose(float(_call(function, c)), wrong(**c)) for c in shown)
 
     return recognise
@@ -324,6 +324,7 @@ EXERCISES = [
                 "divide by ‖a‖ + ‖b‖: the same verdict when the gradients agree, but it stays "
                 "between 0 and 1, also when b = −a (a sign error), where ‖a + b‖ = 0.",
                 _ng_denominator,
+                recognise=_beside_zero_gradients(_ng_denominator),
             ),
             Mistake(
                 "the absolute difference ‖a − b‖, not relative to the gradients' size",
