@@ -119,7 +119,8 @@ def constant_columns(X, std):
     -------
     ndarray of bool, shape (n,)
     """
-    return std <= len(X) * np.finfo(X.dtype).eps * np.max(np.abs(X), axis=0)
+    # std's dtype: float64 for integer X (whose own dtype has no machine epsilon).
+    return std <= len(X) * np.finfo(std.dtype).eps * np.max(np.abs(X), axis=0)
 
 
 def standardize(X):

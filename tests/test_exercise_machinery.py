@@ -169,6 +169,8 @@ def _descent(X, y, lam, alpha, max_iter, tol, *, start=0.0, sign=-1.0, relative=
     for _ in range(max_iter):
         theta = theta + sign * alpha * gradient(theta, X, y, lam)
         costs.append(cost(theta, X, y, lam))
+        if sign < 0 and costs[-1] > costs[-2]:  # (an uphill walk never says so)
+            return theta, np.array(costs), "diverged"
         if costs[-2] - costs[-1] <= (tol * costs[-2] if relative else tol):
             return theta, np.array(costs), "converged"
     return theta, np.array(costs), "max_iter"
@@ -293,6 +295,17 @@ def test_a_result_of_the_wrong_shape_is_not_said_to_ignore_an_input():
     result = check("neural_network.numerical_gradient", numerical_gradient, quiet=True)
     assert "expected shape (2,), got shape (3,)" in result.message.lower(), result.message
     assert "does not depend on" not in result.message
+
+
+def test_return_values_in_another_order_are_named_not_a_crash():
+    reference = _ref("linear_regression.gradient_descent")
+
+    def gradient_descent(X, y, regularization, learning_rate, max_iter, tol):
+        theta, costs, stop = reference(X, y, regularization, learning_rate, max_iter, tol)
+        return theta, stop, costs  # an array where a word goes: no element-wise ==
+
+    result = check("linear_regression.gradient_descent", gradient_descent, quiet=True)
+    assert "yours come as (theta, stop, cost_history)" in result.message, result.message
 
 
 def test_a_count_is_not_said_to_be_off_by_a_factor():

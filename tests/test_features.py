@@ -319,3 +319,11 @@ def test_feature_map_fit_transform_is_fit_then_transform(kwargs):
     np.testing.assert_array_equal(once.transform(X), FeatureMap(**kwargs).fit(X).transform(X))
     standardized = Standardizer().fit(X).transform(X)
     np.testing.assert_array_equal(Standardizer().fit_transform(X), standardized)
+
+
+def test_standardize_takes_integer_features():
+    # Ng's ex1data2 read with pandas: numbers of bedrooms come as int64.
+    X = np.array([[3, 2000], [4, 2400], [3, 1600], [2, 1400]])
+    Z, mean, scale = features.standardize(X)
+    np.testing.assert_allclose(Z, features.standardize(X.astype(float))[0], rtol=1e-15)
+    assert Z.dtype == np.float64 and mean.dtype == np.float64

@@ -329,6 +329,11 @@ def _raised(name, error, case):
             "\nAn axis the array does not have: np.max(z, 0) reads the 0 as an axis (the "
             "element-wise maximum is np.maximum(z, 0)); check the array's .ndim."
         )
+    elif "Cannot cast ufunc" in str(error):
+        advice = (
+            "\nAn operation in place (X -= mean, X /= scale) cannot store decimals in an "
+            "array of integers, and it changes the caller's X: write X = X - mean, a new array."
+        )
     elif any(word in str(error) for word in ("shape", "broadcast", "aligned", "mismatch")):
         advice = "\nThe arrays do not fit together: print their .shape at that line."
     message = f"{name}: raised {kind}: {error}{line}{advice}\non the input\n{show_case(case)}"

@@ -47,7 +47,11 @@ def compare(expected, got, case, rtol, atol, names=(), *, strict=True):
         if difference is None:
             difference = _compare_leaf(where, e, g, case, rtol, atol, strict)
         if difference is not None and (difference.finding is not None or not strict):
-            return difference  # the first difference that names its mistake
+            # The first difference that names its mistake, unless every value is right but
+            # in another order (a gradient where the cost goes says "shape" first).
+            if isinstance(expected, tuple) and difference.finding is not None:
+                return _swapped(expected, got, case, rtol, atol, names) or difference
+            return difference
         first = first or difference
     if first is not None and isinstance(expected, tuple):
         return _swapped(expected, got, case, rtol, atol, names) or first
@@ -59,6 +63,11 @@ _RETURN = (
     "returning it): a return inside a loop or an if is not reached when the loop runs out "
     "or the condition fails."
 )
+
+
+def _brief(value):
+    text = repr(value)
+    return text if len(text) <= 60 else f"{type(value).__name__} of shape {np.shape(value)}"
 
 
 def _is_structure(value):
@@ -105,6 +114,8 @@ def _swapped(expected, got, case, rtol, atol, names):
         if not matches:
             return None
         order.append(matches[0])
+    if order == sorted(order):
+        return None  # the right order: whatever differs, it is not that
     labels = [names[i] if i < len(names) else f"value {i + 1}" for i in range(len(expected))]
     mixed = ", ".join(labels[i] for i in order)
     return Difference(
@@ -129,7 +140,8 @@ def _same_leaf(e, g):
 
 def _compare_leaf(where, e, g, case, rtol, atol, strict):
     if isinstance(e, str):  # a word, such as why gradient descent stopped
-        return None if g == e else Difference(where, f"expected {e!r}, got {g!r}")
+        same = isinstance(g, str) and g == e  # an array == a word would compare element-wise
+        return None if same else Difference(where, f"expected {e!r}, got {_brief(g)}")
     e_array = np.asarray(e)
     try:
         g_array = np.asarray(g, dtype=np.float64 if e_array.dtype.kind == "f" else None)

@@ -150,8 +150,8 @@ def history(e, g):
             "at another step",
             "record the cost before the first step, then one after every step; stop once "
             "the fall is at most tol times J before the step (costs[-2] - costs[-1] <= "
-            "tol * costs[-2]). Runs of one per class are summed step by step, a run that "
-            "stopped early padded with its final cost (np.pad(..., mode='edge')).",
+            "tol * costs[-2]). (In one_vs_all the K runs are summed step by step, a run "
+            "that stopped early padded with its final cost: np.pad(..., mode='edge').)",
             "history length",
         )
     return None

@@ -7,20 +7,17 @@ agrees with it on every case.
 
 import numpy as np
 
+from homemade.exercises import linear_regression_descent
 from homemade.exercises._checker import Exercise, Mistake, same_first_value
-from homemade.features import design_matrix, standardize
+from homemade.exercises.linear_regression_descent import _design
+from homemade.features import standardize
 from homemade.linear_regression.linear_regression import (
     cost,
     gradient,
-    gradient_descent,
     normal_equation,
 )
 
 PAGE = "homemade/linear_regression/README.md"
-
-
-def _design(rng, m, n):
-    return design_matrix(rng.normal(size=(m, n)))
 
 
 def _cost_cases(rng):
@@ -89,55 +86,6 @@ def _gradient_not_averaged(theta, X, y, regularization):
     return X.T @ (X @ theta - y) + penalty
 
 
-# ----------------------------------------------------------------- gradient descent
-def _gd_cases(rng):
-    cases = []
-    for m, n, lam, alpha in ((10, 1, 0.0, 0.1), (30, 3, 1.0, 0.05), (60, 5, 0.3, 0.1)):
-        X = _design(rng, m, n)
-        y = X @ rng.normal(size=n + 1) + 0.1 * rng.normal(size=m)
-        cases.append(dict(X=X, y=y, regularization=lam, learning_rate=alpha, max_iter=40, tol=0.0))
-    # tol stops the descent long before max_iter: the loop must test it after every step.
-    X = _design(rng, 40, 2)
-    y = X @ np.array([1.0, 2.0, -1.0]) + 0.1 * rng.normal(size=40)
-    cases.append(dict(X=X, y=y, regularization=0.0, learning_rate=0.1, max_iter=5000, tol=1e-6))
-    return cases
-
-
-def _gd_uphill(X, y, regularization, learning_rate, max_iter, tol):
-    theta = np.zeros(X.shape[1])
-    costs = [cost(theta, X, y, regularization)]
-    for _ in range(max_iter):
-        theta = theta + learning_rate * gradient(theta, X, y, regularization)
-        costs.append(cost(theta, X, y, regularization))
-    return theta, np.array(costs), "max_iter"
-
-
-def _gd_one_component_at_a_time(X, y, regularization, learning_rate, max_iter, tol):
-    theta = np.zeros(X.shape[1])
-    costs = [cost(theta, X, y, regularization)]
-    for _ in range(max_iter):
-        for j in range(len(theta)):  # θⱼ is updated with the already-updated θ₀ … θⱼ₋₁
-            theta[j] -= learning_rate * gradient(theta, X, y, regularization)[j]
-        costs.append(cost(theta, X, y, regularization))
-        if costs[-2] - costs[-1] <= tol * costs[-2]:
-            return theta, np.array(costs), "converged"
-    return theta, np.array(costs), "max_iter"
-
-
-def _gd_ignoring_tol(X, y, regularization, learning_rate, max_iter, tol):
-    theta = np.zeros(X.shape[1])
-    costs = [cost(theta, X, y, regularization)]
-    for _ in range(max_iter):
-        theta = theta - learning_rate * gradient(theta, X, y, regularization)
-        costs.append(cost(theta, X, y, regularization))
-    return theta, np.array(costs), "max_iter"
-
-
-def _gd_history_without_start(X, y, regularization, learning_rate, max_iter, tol):
-    theta, costs, stop = gradient_descent(X, y, regularization, learning_rate, max_iter, tol)
-    return theta, costs[1:], stop
-
-
 # ------------------------------------------------------------------ standardization
 def _standardize_cases(rng):
     cases = [dict(X=np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 60.0]]))]
@@ -145,6 +93,8 @@ def _standardize_cases(rng):
         cases.append(dict(X=rng.normal(3.0, 2.0, size=(m, n))))
     # A constant column must not divide by zero.
     cases.append(dict(X=np.column_stack([rng.normal(size=8), np.full(8, 5.0)])))
+    # Whole numbers (numbers of bedrooms, as in Ng's ex1data2): Z is not.
+    cases.append(dict(X=rng.integers(1, 6, size=(10, 2))))
     return cases
 
 
@@ -256,36 +206,7 @@ EXERCISES = [
             ),
         ],
     ),
-    Exercise(
-        name="linear_regression.gradient_descent",
-        reference=gradient_descent,
-        cases=_gd_cases,
-        page=f"{PAGE}, section 'The algorithm step by step'",
-        rtol=1e-6,
-        mistakes=[
-            Mistake(
-                "stepping uphill: θ + α∇J",
-                "the step goes against the gradient: theta = theta - learning_rate * grad.",
-                _gd_uphill,
-            ),
-            Mistake(
-                "updating θ one component at a time",
-                "compute the whole gradient first, then update every θⱼ at once "
-                "(theta = theta - learning_rate * gradient(theta, ...)).",
-                _gd_one_component_at_a_time,
-            ),
-            Mistake(
-                "never stopping at tol",
-                "after every step, stop once costs[-2] - costs[-1] <= tol * costs[-2].",
-                _gd_ignoring_tol,
-            ),
-            Mistake(
-                "a cost history without the starting cost",
-                "record J(θ = 0) before the first step, then J after every step.",
-                _gd_history_without_start,
-            ),
-        ],
-    ),
+    *linear_regression_descent.EXERCISES,
     Exercise(
         name="linear_regression.standardize",
         reference=standardize,

@@ -205,7 +205,7 @@ def descent_for_loop(X, y, regularization, learning_rate, max_iter, tol):
     for _ in range(max_iter):
         theta = theta - learning_rate * _gradient(theta, X, y, regularization)
         history.append(_cost(theta, X, y, regularization))
-        if not np.isfinite(history[-1]):
+        if not history[-1] <= history[-2]:  # a rise, or ∞ / NaN: α is too large
             return theta, np.array(history), "diverged"
         if history[-2] - history[-1] <= tol * history[-2]:
             return theta, np.array(history), "converged"
@@ -220,6 +220,9 @@ def descent_while_loop(X, y, regularization, learning_rate, max_iter, tol):
         theta -= learning_rate * _gradient(theta, X, y, regularization)  # θ is our own array
         history.append(_cost(theta, X, y, regularization))
         steps += 1
+        if history[-1] > history[-2]:
+            stop = "diverged"
+            break
         if history[-2] - history[-1] <= tol * history[-2]:
             stop = "converged"
             break
@@ -236,6 +239,8 @@ def descent_renamed(features, target, lam, alpha, iterations, tolerance):
             features.T @ (features @ theta - target) + lam * np.r_[0, theta[1:]]
         )
         costs[step] = _cost(theta, features, target, lam)
+        if costs[step] > costs[step - 1]:
+            return theta, costs[: step + 1], "diverged"
         if costs[step - 1] - costs[step] <= tolerance * costs[step - 1]:
             return theta, costs[: step + 1], "converged"
     return theta, costs, "max_iter"
