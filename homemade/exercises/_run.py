@@ -185,14 +185,13 @@ def changed_input(name, cases, outcomes):
     label, before, after = outcomes[index].changed[0]
     if _restored_but_for_rounding(before, after):  # theta[i] += ε … −= 2ε … += ε
         off = float(np.max(np.abs(np.asarray(after, float) - np.asarray(before, float))))
-        message = (
+        return (
             f"{name}: not yet. Every result is right, but {label} comes back off by {off:.1e}: "
             f"adding ε and taking it away again does not round back exactly.\nFix: save the "
             f"entry and put it back (old = {label}[i]; …; {label}[i] = old), or work on a "
             f"copy, {label}.copy().\nCase {index + 1} of {len(cases)}:\n{show_case(cases[index])}"
         )
-        return message
-    message = (
+    return (
         f"{name}: not yet. Every result is right, but your function changed its input "
         f"{label} in place: the caller's array is not what it passed in (a loop that "
         f"calls your function again, gradient descent say, would go on with the changed "
@@ -200,7 +199,6 @@ def changed_input(name, cases, outcomes):
         f"Case {index + 1} of {len(cases)}:\n{show_case(cases[index])}\n"
         f"{label} after your function:\n{show_value(after)}"
     )
-    return message
 
 
 def _restored_but_for_rounding(before, after):

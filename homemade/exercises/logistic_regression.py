@@ -6,7 +6,7 @@ from functools import partial
 import numpy as np
 
 from homemade.activations import sigmoid
-from homemade.exercises._checker import Exercise, Mistake, _call
+from homemade.exercises._checker import Exercise, Mistake, _call, same_first_value
 from homemade.features import design_matrix
 from homemade.logistic_regression.logistic_regression import (
     binary_cost_gradient,
@@ -109,13 +109,6 @@ def _same_gradient_as(wrong):
             np.allclose(np.asarray(_call(function, c)[1], dtype=float), _call(wrong, c)[1])
             for c in cases
         )
-
-    return recognise
-
-
-def _same_cost_as(wrong):
-    def recognise(function, cases):
-        return all(np.isclose(float(_call(function, c)[0]), _call(wrong, c)[0]) for c in cases)
 
     return recognise
 
@@ -228,14 +221,14 @@ EXERCISES = [
                 "the log-likelihood instead of its negative",
                 "J = −1/m Σ [y log h + (1 − y) log(1 − h)]: the minus sign makes it a cost.",
                 _cost_sign,
-                recognise=_same_cost_as(_cost_sign),
+                recognise=same_first_value(_cost_sign),
             ),
             Mistake(
                 "y as a column: h of shape (m,) with y of shape (m, 1) makes an m × m table",
                 "keep y 1-D, like h = sigmoid(X @ theta): broadcasting (m,) against (m, 1) "
                 "pairs every prediction with every label; y.ravel() undoes a reshape(-1, 1).",
                 _cost_y_as_column,
-                recognise=_same_cost_as(_cost_y_as_column),
+                recognise=same_first_value(_cost_y_as_column),
             ),
         ],
     ),

@@ -300,7 +300,8 @@ default="k-means++"
             warnings.warn(
                 f"KMeans stopped after max_iter={self.max_iter} iterations before the "
                 f"centroids settled (tol={self.tol}). Increase max_iter or tol.",
-                ConvergenceWarning, stacklevel=2,
+                ConvergenceWarning,
+                stacklevel=2,
             )
         self._warn_if_fewer_distinct_points(X, k)
         return self
@@ -332,7 +333,8 @@ default="k-means++"
             warnings.warn(
                 f"X has only {distinct} distinct points, fewer than n_clusters={k}: some "
                 "centroids coincide. Use n_clusters <= the number of distinct points.",
-                ConvergenceWarning, stacklevel=3,
+                ConvergenceWarning,
+                stacklevel=3,
             )
 
     def predict(self, X):
